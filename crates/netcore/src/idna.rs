@@ -1,0 +1,181 @@
+//! Host names to ASCII the way CPython's `idna` codec does it (IDNA 2003: RFC 3490
+//! ToASCII with RFC 3491 Nameprep, AllowUnassigned on, UseSTD3ASCIIRules off).
+//!
+//! `socket.getaddrinfo` and therefore `socket.create_connection` encode a `str` host
+//! with this codec, so [`crate::create_connection`] does too.
+//!
+//! Where it differs from UTS 46 (the `idna` crate's `domain_to_ascii`, what browsers
+//! and the `url` crate do):
+//! - `ß`, `ς`, ZWJ and ZWNJ are mapped away (`straße` becomes `strasse`), where
+//!   UTS 46 non-transitional processing keeps them (`xn--strae-oqa`).
+//! - Upper-case ASCII is kept as it is (`Example.COM` stays so); UTS 46 lower-cases.
+//! - Characters unassigned in Unicode 3.2 pass through (AllowUnassigned), where
+//!   UTS 46 judges them by the current Unicode version.
+//! - Symbols and punctuation that STD3 rules forbid (`_`, `*`) pass, as in CPython.
+//! - Normalisation uses the current Unicode tables where CPython pins Unicode 3.2
+//!   (`unicodedata.ucd_3_2_0`); the two differ only for characters added later.
+
+use std::borrow::Cow;
+
+use stringprep::tables;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, Result};
+
+/// The ACE prefix of RFC 3490 section 5.
+const ACE_PREFIX: &str = "xn--";
+
+/// Encodes a host name as CPython's `host.encode("idna")` does.
+///
+/// ASCII names are returned as they are, after the label-length checks; other names
+/// are split at the four IDNA dots (`.` `。` `．` `｡`) and each label goes through
+/// Nameprep and Punycode. Errors are CPython's `UnicodeError`.
+///
+/// ```
+/// use netstd_core::idna::encode;
+/// assert_eq!(encode("bücher.example").unwrap(), "xn--bcher-kva.example");
+/// assert_eq!(encode("Example.COM").unwrap(), "Example.COM");
+/// assert!(encode("a..b").is_err());
+/// ```
+pub fn encode(host: &str) -> Result<Cow<'_, str>> {
+    if host.is_empty() {
+        return Ok(Cow::Borrowed(host));
+    }
+    if host.is_ascii() {
+        // CPython's fast path: every label but the last must be 1..=63 bytes long,
+        // the last one (empty after a trailing dot) at most 63.
+        let labels: Vec<&str> = host.split('.').collect();
+        let (last, rest) = labels.split_last().expect("split yields at least one item");
+        if rest.iter().any(|l| l.is_empty() || l.len() > 63) {
+            return Err(Error::UnicodeError("label empty or too long".into()));
+        }
+        if last.len() > 63 {
+            return Err(Error::UnicodeError("label too long".into()));
+        }
+        return Ok(Cow::Borrowed(host));
+    }
+    let mut labels: Vec<&str> = host
+        .split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'])
+        .collect();
+    let trailing_dot = labels.last().is_some_and(|l| l.is_empty());
+    if trailing_dot {
+        labels.pop();
+    }
+    let mut out = String::with_capacity(host.len() + 8);
+    for label in labels {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(&to_ascii(label)?);
+    }
+    if trailing_dot {
+        out.push('.');
+    }
+    Ok(Cow::Owned(out))
+}
+
+/// RFC 3490 ToASCII of one label, as CPython's `encodings.idna.ToASCII`.
+fn to_ascii(label: &str) -> Result<String> {
+    let check = |l: String| {
+        if (1..64).contains(&l.len()) {
+            Ok(l)
+        } else {
+            Err(Error::UnicodeError("label empty or too long".into()))
+        }
+    };
+    if label.is_ascii() {
+        return check(label.to_string());
+    }
+    let label = nameprep(label)?;
+    if label.is_ascii() {
+        return check(label);
+    }
+    if label.starts_with(ACE_PREFIX) {
+        return Err(Error::UnicodeError("Label starts with ACE prefix".into()));
+    }
+    let encoded = idna::punycode::encode_str(&label)
+        .ok_or_else(|| Error::UnicodeError("label cannot be encoded with punycode".into()))?;
+    check(format!("{ACE_PREFIX}{encoded}"))
+}
+
+/// RFC 3491 Nameprep with AllowUnassigned, as CPython's `encodings.idna.nameprep`.
+pub fn nameprep(label: &str) -> Result<String> {
+    let mapped: String = label
+        .chars()
+        .filter(|&c| !tables::commonly_mapped_to_nothing(c))
+        .flat_map(tables::case_fold_for_nfkc)
+        .nfkc()
+        .collect();
+    if let Some(c) = mapped.chars().find(|&c| {
+        tables::non_ascii_space_character(c)
+            || tables::non_ascii_control_character(c)
+            || tables::private_use(c)
+            || tables::non_character_code_point(c)
+            || tables::surrogate_code(c)
+            || tables::inappropriate_for_plain_text(c)
+            || tables::inappropriate_for_canonical_representation(c)
+            || tables::change_display_properties_or_deprecated(c)
+            || tables::tagging_character(c)
+    }) {
+        return Err(Error::UnicodeError(format!("Invalid character {c:?}")));
+    }
+    let rand_al: Vec<bool> = mapped.chars().map(tables::bidi_r_or_al).collect();
+    if rand_al.iter().any(|&b| b) {
+        if mapped.chars().any(tables::bidi_l) {
+            return Err(Error::UnicodeError(
+                "Violation of BIDI requirement 2".into(),
+            ));
+        }
+        if !rand_al[0] || !rand_al[rand_al.len() - 1] {
+            return Err(Error::UnicodeError(
+                "Violation of BIDI requirement 3".into(),
+            ));
+        }
+    }
+    Ok(mapped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_cpython_codec() {
+        // Answers of CPython 3.11's `s.encode("idna")`.
+        let cases = [
+            ("bücher.example", Some("xn--bcher-kva.example")),
+            ("BÜCHER.example", Some("xn--bcher-kva.example")),
+            ("straße.de", Some("strasse.de")),
+            ("例え.テスト", Some("xn--r8jz45g.xn--zckzah")),
+            ("ドメイン名例。jp", Some("xn--eckwd4c7cu47r2wf.jp")),
+            ("bücher.example.", Some("xn--bcher-kva.example.")),
+            ("localhost", Some("localhost")),
+            ("a..b", None),
+            ("bü..b", None),
+            ("xn--bcher-kva.example", Some("xn--bcher-kva.example")),
+            ("ab\u{00AD}c.ü", Some("abc.xn--tda")),
+        ];
+        for (input, want) in cases {
+            let got = encode(input).ok().map(|c| c.into_owned());
+            assert_eq!(got.as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn label_length_limits() {
+        let long = "a".repeat(64);
+        assert!(encode(&long).is_err());
+        assert!(encode(&format!("{long}.com")).is_err());
+        assert!(encode(&"a".repeat(63)).is_ok());
+        assert!(encode(&format!("ü{}", "a".repeat(60))).is_err());
+    }
+
+    #[test]
+    fn bidi_rules() {
+        // A right-to-left label mixed with left-to-right letters violates requirement 2.
+        assert!(nameprep("\u{05D0}a\u{05D0}").is_err());
+        // Right-to-left characters must start and end the label.
+        assert!(nameprep("\u{05D0}1").is_err());
+        assert!(nameprep("\u{05D0}\u{05D1}").is_ok());
+    }
+}

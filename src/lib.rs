@@ -1,0 +1,30 @@
+//! netstd: Python's "Internet Protocols and Support" modules in Rust, under Python's
+//! module paths. Each module is a feature, all on by default.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), netstd::socket::Error> {
+//! let ctx = netstd::ssl::create_default_context()?;
+//! let tls = ctx.wrap_socket(netstd::socket::create_connection("example.org", 443)?, Some("example.org"))?;
+//! # drop(tls); Ok(()) }
+//! ```
+
+/// Python's `socket` (the part the protocol modules use): `create_connection` and
+/// connected streams.
+#[cfg(feature = "socket")]
+pub mod socket {
+    pub use netstd_core::{
+        Address, ConnectOptions, Error, LineReader, Shutdown, Stream, create_connection,
+        create_connection_with,
+    };
+    /// The async face on tokio.
+    #[cfg(feature = "tokio")]
+    pub mod aio {
+        pub use netstd_core::aio::*;
+    }
+}
+
+/// Python's `ssl`: `SSLContext`, `create_default_context`, verification modes.
+#[cfg(feature = "ssl")]
+pub mod ssl {
+    pub use netstd_core::ssl::*;
+}
