@@ -28,3 +28,14 @@ pub mod socket {
 pub mod ssl {
     pub use netstd_core::ssl::*;
 }
+
+/// Python's `uuid`: [`uuid::UUID`], `uuid1` to `uuid8`, `getnode`, the namespaces.
+///
+/// ```
+/// let u = netstd::uuid::uuid5(&netstd::uuid::NAMESPACE_DNS, "python.org");
+/// assert_eq!(u.to_string(), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+/// ```
+#[cfg(feature = "uuid")]
+pub mod uuid {
+    pub use netstd_uuid::*;
+}

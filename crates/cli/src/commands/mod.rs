@@ -1,0 +1,3 @@
+//! One module per subcommand, named after the Python module it mirrors.
+
+pub(crate) mod uuid;
