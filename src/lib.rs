@@ -39,3 +39,8 @@ pub mod ssl {
 pub mod uuid {
     pub use netstd_uuid::*;
 }
+
+/// The README's Rust examples, compiled as doc tests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

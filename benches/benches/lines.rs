@@ -39,6 +39,21 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    g.bench_function("netstd LineReader::readline_into (limit 8192)", |b| {
+        b.iter(|| {
+            let mut r = LineReader::new(&data[..], 8192);
+            let mut n = 0;
+            let mut line = Vec::new();
+            loop {
+                line.clear();
+                if r.readline_into(&mut line).unwrap() == 0 {
+                    break;
+                }
+                n += line.len();
+            }
+            n
+        })
+    });
     g.bench_function("std BufReader::read_until (no limit)", |b| {
         b.iter(|| {
             let mut r = BufReader::new(&data[..]);

@@ -30,7 +30,7 @@ const PREALLOC_LIMIT: usize = 64 * 1024;
 /// ```
 pub fn find_line(buf: &[u8], limit: usize) -> Result<Option<usize>> {
     let window = &buf[..buf.len().min(limit)];
-    match window.iter().position(|&b| b == b'\n') {
+    match memchr::memchr(b'\n', window) {
         Some(i) => Ok(Some(i + 1)),
         None if buf.len() >= limit => Err(Error::LineTooLong { limit }),
         None => Ok(None),
@@ -134,6 +134,11 @@ impl LineFramer {
         out
     }
 
+    /// Drops `n` buffered bytes (at most what is buffered) without copying them.
+    pub fn consume(&mut self, n: usize) {
+        self.start += n.min(self.end - self.start);
+    }
+
     /// Takes everything buffered.
     pub fn take_rest(&mut self) -> Vec<u8> {
         self.take(self.end - self.start)
@@ -212,6 +217,33 @@ impl<R: Read> LineReader<R> {
             }
             if self.fill()? == 0 {
                 return Ok(self.framer.take_rest());
+            }
+        }
+    }
+
+    /// [`readline`](Self::readline) into a caller's buffer (appended, as
+    /// `BufRead::read_until` does), so a loop can reuse one allocation. Returns the
+    /// number of bytes appended; 0 at end of stream.
+    ///
+    /// ```
+    /// let mut r = netstd_core::LineReader::new(&b"a\nbc\n"[..], 16);
+    /// let mut line = Vec::new();
+    /// while r.readline_into(&mut line).unwrap() > 0 {
+    ///     line.clear();
+    /// }
+    /// ```
+    pub fn readline_into(&mut self, out: &mut Vec<u8>) -> Result<usize> {
+        loop {
+            if let Some(n) = find_line(self.framer.buffered(), self.framer.limit())? {
+                out.extend_from_slice(&self.framer.buffered()[..n]);
+                self.framer.consume(n);
+                return Ok(n);
+            }
+            if self.fill()? == 0 {
+                let rest = self.framer.buffered().len();
+                out.extend_from_slice(self.framer.buffered());
+                self.framer.consume(rest);
+                return Ok(rest);
             }
         }
     }
@@ -316,7 +348,7 @@ impl<R: Read> BufRead for LineReader<R> {
     }
 
     fn consume(&mut self, amt: usize) {
-        self.framer.take(amt);
+        self.framer.consume(amt);
     }
 }
 

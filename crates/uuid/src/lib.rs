@@ -131,6 +131,62 @@ impl std::hash::Hash for UUID {
 /// The variant and version bits RFC 4122/9562 assigns, cleared.
 const CLEAR_FLAGS: u128 = !((0xf000 << 64) | (0xc000 << 48));
 
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// The value of each ASCII hex digit; 0xff for every other byte.
+const HEX_VALUES: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Where each byte's two digits go in the hyphenated form.
+const HYPHENATED_POS: [usize; 16] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+
+/// The common spellings, read without allocating: 32 hex digits or the hyphenated
+/// form, either optionally in braces, or after `urn:uuid:`. CPython's general rule
+/// gives the same value for each; anything else takes the general path.
+fn parse_canonical(text: &str) -> Option<u128> {
+    let t = text.as_bytes();
+    let t = t.strip_prefix(b"urn:uuid:").unwrap_or(t);
+    let t = match (t.first(), t.last()) {
+        (Some(b'{'), Some(b'}')) => &t[1..t.len() - 1],
+        _ => t,
+    };
+    let pair = |hi: u8, lo: u8| match (HEX_VALUES[usize::from(hi)], HEX_VALUES[usize::from(lo)]) {
+        (0xff, _) | (_, 0xff) => None,
+        (h, l) => Some((h << 4) | l),
+    };
+    let mut bytes = [0u8; 16];
+    match t.len() {
+        32 => {
+            for (i, b) in bytes.iter_mut().enumerate() {
+                *b = pair(t[2 * i], t[2 * i + 1])?;
+            }
+        }
+        36 => {
+            if [t[8], t[13], t[18], t[23]] != [b'-'; 4] {
+                return None;
+            }
+            for (b, pos) in bytes.iter_mut().zip(HYPHENATED_POS) {
+                *b = pair(t[pos], t[pos + 1])?;
+            }
+        }
+        _ => return None,
+    }
+    Some(u128::from_be_bytes(bytes))
+}
+
 /// The first three fields swapped between big- and little-endian byte order.
 fn swap_le(b: [u8; 16]) -> [u8; 16] {
     let mut out = b;
@@ -153,6 +209,9 @@ impl UUID {
     /// assert!(UUID::new("1234").is_err());
     /// ```
     pub fn new(hex: &str) -> Result<UUID, Error> {
+        if let Some(int) = parse_canonical(hex) {
+            return Ok(UUID::from_int(int));
+        }
         let cleaned = hex.replace("urn:", "").replace("uuid:", "");
         let cleaned = cleaned.trim_matches(['{', '}']).replace('-', "");
         if cleaned.chars().count() != 32 {
@@ -346,7 +405,22 @@ impl UUID {
 
     /// `UUID.hex`: 32 lower-case hexadecimal digits.
     pub fn hex(&self) -> String {
-        format!("{:032x}", self.int)
+        let mut out = String::with_capacity(32);
+        for b in self.bytes() {
+            out.push(char::from(HEX_DIGITS[usize::from(b >> 4)]));
+            out.push(char::from(HEX_DIGITS[usize::from(b & 0xf)]));
+        }
+        out
+    }
+
+    /// `str(uuid)` into a stack buffer.
+    fn hyphenated(&self) -> [u8; 36] {
+        let mut out = [b'-'; 36];
+        for (b, pos) in self.bytes().iter().zip(HYPHENATED_POS) {
+            out[pos] = HEX_DIGITS[usize::from(b >> 4)];
+            out[pos + 1] = HEX_DIGITS[usize::from(b & 0xf)];
+        }
+        out
     }
 
     /// `UUID.urn`: `urn:uuid:` and the string form.
@@ -377,16 +451,8 @@ impl UUID {
 impl fmt::Display for UUID {
     /// `str(uuid)`: `12345678-1234-5678-1234-567812345678`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let h = self.hex();
-        write!(
-            f,
-            "{}-{}-{}-{}-{}",
-            &h[..8],
-            &h[8..12],
-            &h[12..16],
-            &h[16..20],
-            &h[20..]
-        )
+        let text = self.hyphenated();
+        f.write_str(std::str::from_utf8(&text).expect("ASCII"))
     }
 }
 

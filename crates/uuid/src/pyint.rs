@@ -7,7 +7,9 @@
 /// or `None` where Python raises `ValueError` (also for a magnitude past 128 bits,
 /// which a 32-character text cannot reach).
 pub(crate) fn parse_hex_int(text: &str) -> Option<(bool, u128)> {
-    let t = text.trim_matches(is_py_space);
+    // ASCII whitespace as C's isspace(), other whitespace as str.isspace(): together
+    // exactly Unicode's White_Space (U+001C..U+001F are not stripped).
+    let t = text.trim_matches(char::is_whitespace);
     let (negative, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -38,11 +40,6 @@ pub(crate) fn parse_hex_int(text: &str) -> Option<(bool, u128)> {
         return None;
     }
     Some((negative, value))
-}
-
-/// Python's `str.isspace()`: Unicode White_Space plus the separators U+001C..U+001F.
-fn is_py_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// First code points of the runs of ten decimal digits (category Nd) in Unicode 14.
