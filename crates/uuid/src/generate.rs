@@ -14,16 +14,9 @@ fn flags(version: u128) -> u128 {
     (version << 76) | (0x8000 << 48)
 }
 
-/// Random bytes from the operating system (`os.urandom`).
-fn urandom<const N: usize>() -> [u8; N] {
-    let mut b = [0u8; N];
-    getrandom::fill(&mut b).expect("the operating system's random source failed");
-    b
-}
-
 /// `random.getrandbits(bits)` for bits <= 64.
 fn getrandbits(bits: u32) -> u64 {
-    u64::from_be_bytes(urandom::<8>()) >> (64 - bits)
+    u64::from_be_bytes(crate::random::bytes::<8>()) >> (64 - bits)
 }
 
 fn now_ns() -> u128 {
@@ -120,7 +113,7 @@ impl Generator {
         // 42-bit counter (most significant bit 0) and 32 random bits, fresh.
         fn counter_and_tail() -> (u64, u64) {
             let mut b = [0u8; 16];
-            b[6..].copy_from_slice(&urandom::<10>());
+            b[6..].copy_from_slice(&crate::random::bytes::<10>());
             let rand = u128::from_be_bytes(b);
             (
                 ((rand >> 32) & 0x1ff_ffff_ffff) as u64,
@@ -138,7 +131,10 @@ impl Generator {
                     ms += 1;
                     counter_and_tail()
                 } else {
-                    (counter, u64::from(u32::from_be_bytes(urandom::<4>())))
+                    (
+                        counter,
+                        u64::from(u32::from_be_bytes(crate::random::bytes::<4>())),
+                    )
                 }
             }
             _ => counter_and_tail(),
@@ -190,7 +186,7 @@ pub fn uuid3(namespace: &UUID, name: impl AsRef<[u8]>) -> UUID {
 /// assert_eq!(netstd_uuid::uuid4().version(), Some(4));
 /// ```
 pub fn uuid4() -> UUID {
-    UUID::from_int((u128::from_be_bytes(urandom::<16>()) & CLEAR_FLAGS) | flags(4))
+    UUID::from_int((u128::from_be_bytes(crate::random::bytes::<16>()) & CLEAR_FLAGS) | flags(4))
 }
 
 /// `uuid.uuid5(namespace, name)`: SHA-1 of the namespace and the name.

@@ -14,6 +14,7 @@
 
 mod generate;
 mod pyint;
+mod random;
 
 use std::fmt;
 use std::str::FromStr;
