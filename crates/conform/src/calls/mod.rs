@@ -32,6 +32,7 @@
 
 use crate::{Answer, Kwargs, Value};
 
+mod ipaddress;
 mod uuid;
 
 /// A call's implementation: Python's positional and keyword arguments in, the answer out.
@@ -79,7 +80,7 @@ pub(crate) fn lookup(call: &str) -> Option<Call> {
         "http.cookiejar" => None,
         "http.cookies" => None,
         "http" => None,
-        "ipaddress" => None,
+        "ipaddress" => Some(ipaddress::lookup),
         "uuid" => Some(uuid::lookup),
         "xmlrpc.client" => None,
         "wsgiref.util" => None,

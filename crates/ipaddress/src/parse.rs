@@ -1,0 +1,331 @@
+//! Text to integers, exactly as CPython's `ipaddress` accepts it: strict dotted
+//! decimal for IPv4 (no leading zeros: CVE-2021-29921), RFC 4291 text for IPv6 with an
+//! optional dotted-quad tail and a `%scope` zone, and the prefix/netmask/hostmask
+//! forms after the `/`. The work is a single pass over the bytes; errors carry
+//! CPython's messages.
+
+use crate::Error;
+
+/// `_BaseV4._ip_int_from_string`.
+pub(crate) fn ipv4(text: &str) -> Result<u32, Error> {
+    if text.is_empty() {
+        return Err(Error::address("Address cannot be empty"));
+    }
+    let mut value: u32 = 0;
+    let mut count = 0;
+    for octet in text.split('.') {
+        count += 1;
+        if count > 4 {
+            break;
+        }
+        let o = octet_value(octet).map_err(|msg| Error::address(format!("{msg} in {text:?}")))?;
+        value = (value << 8) | u32::from(o);
+    }
+    if count != 4 {
+        return Err(Error::address(format!("Expected 4 octets in {text:?}")));
+    }
+    Ok(value)
+}
+
+/// `_parse_octet`.
+fn octet_value(octet: &str) -> Result<u8, String> {
+    let b = octet.as_bytes();
+    if b.is_empty() {
+        return Err("Empty octet not permitted".into());
+    }
+    if !b.iter().all(u8::is_ascii_digit) {
+        return Err(format!("Only decimal digits permitted in {octet:?}"));
+    }
+    if b.len() > 3 {
+        return Err(format!("At most 3 characters permitted in {octet:?}"));
+    }
+    if b.len() > 1 && b[0] == b'0' {
+        return Err(format!("Leading zeros are not permitted in {octet:?}"));
+    }
+    let v = b.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    u8::try_from(v).map_err(|_| format!("Octet {v} (> 255) not permitted"))
+}
+
+/// `_BaseV6._ip_int_from_string` (the zone already split off).
+pub(crate) fn ipv6(text: &str) -> Result<u128, Error> {
+    let err = |msg: String| Error::address(msg);
+    if text.is_empty() {
+        return Err(err("Address cannot be empty".into()));
+    }
+    // At most 8 hextets plus one extra empty part for a leading or trailing '::';
+    // a dotted-quad tail counts as two. More parts than that is an error anyway.
+    const MAX_PARTS: usize = 9;
+    let mut parts: [&str; MAX_PARTS + 1] = [""; MAX_PARTS + 1];
+    let mut n = 0;
+    for part in text.split(':') {
+        if n == MAX_PARTS + 1 {
+            return Err(err(format!(
+                "At most {} colons permitted in {text:?}",
+                MAX_PARTS - 1
+            )));
+        }
+        parts[n] = part;
+        n += 1;
+    }
+    if n < 3 {
+        return Err(err(format!("At least 3 parts expected in {text:?}")));
+    }
+    // A dotted-quad tail becomes two hextets.
+    let mut tail: Option<u32> = None;
+    if parts[n - 1].contains('.') {
+        tail = Some(ipv4(parts[n - 1]).map_err(|e| err(format!("{} in {text:?}", e.message())))?);
+        n += 1;
+    }
+    if n > MAX_PARTS {
+        return Err(err(format!(
+            "At most {} colons permitted in {text:?}",
+            MAX_PARTS - 1
+        )));
+    }
+    // The hextet strings, with the tail's two values standing in for its text.
+    let hextet = |i: usize| -> Result<u16, Error> {
+        match tail {
+            Some(v4) if i == n - 2 => Ok((v4 >> 16) as u16),
+            Some(v4) if i == n - 1 => Ok(v4 as u16),
+            _ => hextet_value(parts[i]).map_err(|m| err(format!("{m} in {text:?}"))),
+        }
+    };
+    let is_empty = |i: usize| tail.is_none_or(|_| i < n - 2) && parts[i].is_empty();
+    let mut skip_index = None;
+    for i in 1..n - 1 {
+        if is_empty(i) {
+            if skip_index.is_some() {
+                return Err(err(format!("At most one '::' permitted in {text:?}")));
+            }
+            skip_index = Some(i);
+        }
+    }
+    let (parts_hi, parts_lo, skipped) = if let Some(skip) = skip_index {
+        let mut hi = skip;
+        let mut lo = n - skip - 1;
+        if is_empty(0) {
+            hi -= 1;
+            if hi > 0 {
+                return Err(err(format!(
+                    "Leading ':' only permitted as part of '::' in {text:?}"
+                )));
+            }
+        }
+        if is_empty(n - 1) {
+            lo -= 1;
+            if lo > 0 {
+                return Err(err(format!(
+                    "Trailing ':' only permitted as part of '::' in {text:?}"
+                )));
+            }
+        }
+        if hi + lo >= 8 {
+            return Err(err(format!(
+                "Expected at most 7 other parts with '::' in {text:?}"
+            )));
+        }
+        (hi, lo, 8 - (hi + lo))
+    } else {
+        if n != 8 {
+            return Err(err(format!(
+                "Exactly 8 parts expected without '::' in {text:?}"
+            )));
+        }
+        if is_empty(0) {
+            return Err(err(format!(
+                "Leading ':' only permitted as part of '::' in {text:?}"
+            )));
+        }
+        if is_empty(n - 1) {
+            return Err(err(format!(
+                "Trailing ':' only permitted as part of '::' in {text:?}"
+            )));
+        }
+        (n, 0, 0)
+    };
+    let mut value: u128 = 0;
+    for i in 0..parts_hi {
+        value = (value << 16) | u128::from(hextet(i)?);
+    }
+    value = if skipped >= 8 {
+        0
+    } else {
+        value << (16 * skipped)
+    };
+    for i in n - parts_lo..n {
+        value = (value << 16) | u128::from(hextet(i)?);
+    }
+    Ok(value)
+}
+
+/// `_parse_hextet`.
+fn hextet_value(h: &str) -> Result<u16, String> {
+    let b = h.as_bytes();
+    if !b.iter().all(u8::is_ascii_hexdigit) {
+        return Err(format!("Only hex digits permitted in {h:?}"));
+    }
+    if b.len() > 4 {
+        return Err(format!("At most 4 characters permitted in {h:?}"));
+    }
+    if b.is_empty() {
+        return Err("invalid literal for int() with base 16: ''".into());
+    }
+    Ok(b.iter().fold(0u16, |acc, &d| {
+        (acc << 4) | (d as char).to_digit(16).unwrap_or(0) as u16
+    }))
+}
+
+/// `_split_scope_id` plus the `/` check of `IPv6Address.__init__`.
+pub(crate) fn ipv6_with_scope(text: &str) -> Result<(u128, Option<Box<str>>), Error> {
+    if text.contains('/') {
+        return Err(Error::address(format!("Unexpected '/' in {text:?}")));
+    }
+    let (addr, scope) = match text.split_once('%') {
+        None => (text, None),
+        Some((_, s)) if s.is_empty() || s.contains('%') => {
+            return Err(Error::address(format!(
+                "Invalid IPv6 address: \"{text:?}\""
+            )));
+        }
+        Some((a, s)) => (a, Some(Box::from(s))),
+    };
+    Ok((ipv6(addr)?, scope))
+}
+
+/// `IPv4Address.__init__` for a string.
+pub(crate) fn ipv4_address(text: &str) -> Result<u32, Error> {
+    if text.contains('/') {
+        return Err(Error::address(format!("Unexpected '/' in {text:?}")));
+    }
+    ipv4(text)
+}
+
+/// `_split_addr_prefix` for a string: the address part and the mask part, if any.
+pub(crate) fn split_prefix(text: &str) -> Result<(&str, Option<&str>), Error> {
+    let mut it = text.splitn(3, '/');
+    let addr = it.next().unwrap_or("");
+    let mask = it.next();
+    if it.next().is_some() {
+        return Err(Error::address(format!(
+            "Only one '/' permitted in {text:?}"
+        )));
+    }
+    Ok((addr, mask))
+}
+
+/// `_prefix_from_prefix_string`: ASCII digits, 0 to `max`.
+pub(crate) fn prefix_string(mask: &str, max: u8) -> Result<u8, Error> {
+    let b = mask.as_bytes();
+    // CPython's int() refuses more than 4300 digits (CVE-2020-10735).
+    if b.is_empty() || b.len() > 4300 || !b.iter().all(u8::is_ascii_digit) {
+        return Err(invalid_netmask(mask));
+    }
+    let mut v: u32 = 0;
+    for d in b {
+        v = v * 10 + u32::from(d - b'0');
+        if v > u32::from(max) {
+            return Err(invalid_netmask(mask));
+        }
+    }
+    Ok(v as u8)
+}
+
+/// `_BaseV4._make_netmask` for a string: a prefix length, else a dotted netmask,
+/// else a dotted hostmask.
+pub(crate) fn ipv4_netmask(mask: &str) -> Result<u8, Error> {
+    if let Ok(p) = prefix_string(mask, 32) {
+        return Ok(p);
+    }
+    let ip = ipv4(mask).map_err(|_| invalid_netmask(mask))?;
+    crate::bits::prefix_from_mask(ip)
+        .or_else(|| crate::bits::prefix_from_mask(!ip))
+        .ok_or_else(|| invalid_netmask(mask))
+}
+
+fn invalid_netmask(mask: &str) -> Error {
+    Error::NetmaskValueError(format!("{mask:?} is not a valid netmask"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv4_like_cpython() {
+        assert_eq!(ipv4("192.0.2.1").unwrap(), 0xc000_0201);
+        assert_eq!(ipv4("0.0.0.0").unwrap(), 0);
+        for bad in [
+            "",
+            "1.2.3",
+            "1.2.3.4.5",
+            "01.2.3.4",
+            "1.2.3.256",
+            "1.2.3.+4",
+            "1.2..4",
+            "1.2.3.4 ",
+            "١.2.3.4",
+            "0000.1.1.1",
+        ] {
+            assert!(ipv4(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ipv6_like_cpython() {
+        let ok = [
+            ("::", 0u128),
+            ("::1", 1),
+            ("1::", 1 << 112),
+            ("1:2:3:4:5:6:7:8", 0x0001_0002_0003_0004_0005_0006_0007_0008),
+            ("::ffff:1.2.3.4", 0xffff_0102_0304),
+            (
+                "1:2:3:4:5:6:1.2.3.4",
+                0x0001_0002_0003_0004_0005_0006_0102_0304,
+            ),
+            ("1::8", (1 << 112) | 8),
+            ("::2:3:4:5:6:7:8", 0x0000_0002_0003_0004_0005_0006_0007_0008),
+            ("1:2:3:4:5:6:7::", 0x0001_0002_0003_0004_0005_0006_0007_0000),
+        ];
+        for (text, want) in ok {
+            assert_eq!(ipv6(text).unwrap(), want, "{text}");
+        }
+        for bad in [
+            "",
+            ":",
+            "::1::",
+            "1:2:3:4:5:6:7:8:9",
+            "1::2::3",
+            ":1::",
+            "1:2:3:4:5:6:7:8::",
+            "::1:2:3:4:5:6:7:8",
+            "12345::",
+            "g::",
+            "1:2:3:4:5:6:7",
+            ":1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7:8:",
+            "::1.2.3",
+            "::1.2.3.04",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "1.2.3.4",
+            ":::",
+            "1:::2",
+        ] {
+            assert!(ipv6(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn masks_like_cpython() {
+        assert_eq!(ipv4_netmask("24").unwrap(), 24);
+        assert_eq!(ipv4_netmask("024").unwrap(), 24);
+        assert_eq!(ipv4_netmask("255.255.255.0").unwrap(), 24);
+        assert_eq!(ipv4_netmask("0.0.0.255").unwrap(), 24);
+        assert_eq!(ipv4_netmask("0.0.0.0").unwrap(), 0);
+        assert!(ipv4_netmask("33").is_err());
+        assert!(ipv4_netmask("255.0.255.0").is_err());
+        assert!(ipv4_netmask("").is_err());
+        assert!(prefix_string("129", 128).is_err());
+        assert_eq!(prefix_string("000000000000128", 128).unwrap(), 128);
+        assert!(prefix_string("99999999999999999999999999", 128).is_err());
+    }
+}
