@@ -44,3 +44,15 @@ pub mod uuid {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Python's `ipaddress`: addresses, networks and interfaces of both versions.
+///
+/// ```
+/// use netstd::ipaddress::{ip_address, ip_network};
+/// let net = ip_network("192.168.0.0/16").unwrap();
+/// assert!(net.contains(&ip_address("192.168.3.4").unwrap()));
+/// ```
+#[cfg(feature = "ipaddress")]
+pub mod ipaddress {
+    pub use netstd_ipaddress::*;
+}

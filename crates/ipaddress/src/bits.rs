@@ -153,7 +153,8 @@ pub(crate) fn collapse<T: Bits>(blocks: impl IntoIterator<Item = (T, u8)>) -> Ve
         .into_iter()
         .map(|(net, p)| (net, net | hostmask::<T>(p)))
         .collect();
-    ranges.sort_unstable();
+    // The merge below keeps the largest end, so ordering by start alone is enough.
+    ranges.sort_unstable_by_key(|r| r.0);
     let mut out = Vec::with_capacity(ranges.len().min(1024));
     let mut iter = ranges.into_iter();
     let Some((mut start, mut end)) = iter.next() else {

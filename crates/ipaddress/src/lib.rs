@@ -124,18 +124,23 @@ impl Error {
 /// assert_eq!(ip_address("nope").unwrap_err().python_name(), "ValueError");
 /// ```
 pub fn ip_address(text: &str) -> Result<IPAddress, Error> {
-    match IPv4Address::new(text) {
-        Ok(a) => return Ok(IPAddress::V4(a)),
-        Err(e) if !e.is_parse_error() => return Err(e),
-        Err(_) => {}
-    }
-    match IPv6Address::new(text) {
-        Ok(a) => Ok(IPAddress::V6(a)),
-        Err(e) if !e.is_parse_error() => Err(e),
-        Err(_) => Err(Error::ValueError(format!(
-            "{text:?} does not appear to be an IPv4 or IPv6 address"
-        ))),
-    }
+    // Text without a colon is never IPv6 and text with one never IPv4, so trying only
+    // the one version that can match gives CPython's answers without building the
+    // other version's error.
+    let parsed = if text.contains(':') {
+        IPv6Address::new(text).map(IPAddress::V6)
+    } else {
+        IPv4Address::new(text).map(IPAddress::V4)
+    };
+    parsed.map_err(|e| {
+        if e.is_parse_error() {
+            Error::ValueError(format!(
+                "{text:?} does not appear to be an IPv4 or IPv6 address"
+            ))
+        } else {
+            e
+        }
+    })
 }
 
 /// `ipaddress.ip_address(int)`: below 2**32 an IPv4 address, else IPv6.
@@ -164,34 +169,40 @@ pub fn ip_network(text: &str) -> Result<IPNetwork, Error> {
 /// assert_eq!(n.to_string(), "10.0.0.0/8");
 /// ```
 pub fn ip_network_with(text: &str, options: NetworkOptions) -> Result<IPNetwork, Error> {
-    match IPv4Network::new_with(text, options) {
-        Ok(n) => return Ok(IPNetwork::V4(n)),
-        Err(e) if !e.is_parse_error() => return Err(e),
-        Err(_) => {}
-    }
-    match IPv6Network::new_with(text, options) {
-        Ok(n) => Ok(IPNetwork::V6(n)),
-        Err(e) if !e.is_parse_error() => Err(e),
-        Err(_) => Err(Error::ValueError(format!(
-            "{text:?} does not appear to be an IPv4 or IPv6 network"
-        ))),
-    }
+    // As in `ip_address`, only one version can parse: IPv4 text (mask included)
+    // holds no colon.
+    let parsed = if text.contains(':') {
+        IPv6Network::new_with(text, options).map(IPNetwork::V6)
+    } else {
+        IPv4Network::new_with(text, options).map(IPNetwork::V4)
+    };
+    parsed.map_err(|e| {
+        if e.is_parse_error() {
+            Error::ValueError(format!(
+                "{text:?} does not appear to be an IPv4 or IPv6 network"
+            ))
+        } else {
+            e
+        }
+    })
 }
 
 /// `ipaddress.ip_interface(text)`.
 pub fn ip_interface(text: &str) -> Result<IPInterface, Error> {
-    match IPv4Interface::new(text) {
-        Ok(i) => return Ok(IPInterface::V4(i)),
-        Err(e) if !e.is_parse_error() => return Err(e),
-        Err(_) => {}
-    }
-    match IPv6Interface::new(text) {
-        Ok(i) => Ok(IPInterface::V6(i)),
-        Err(e) if !e.is_parse_error() => Err(e),
-        Err(_) => Err(Error::ValueError(format!(
-            "{text:?} does not appear to be an IPv4 or IPv6 interface"
-        ))),
-    }
+    let parsed = if text.contains(':') {
+        IPv6Interface::new(text).map(IPInterface::V6)
+    } else {
+        IPv4Interface::new(text).map(IPInterface::V4)
+    };
+    parsed.map_err(|e| {
+        if e.is_parse_error() {
+            Error::ValueError(format!(
+                "{text:?} does not appear to be an IPv4 or IPv6 interface"
+            ))
+        } else {
+            e
+        }
+    })
 }
 
 /// `ipaddress.v4_int_to_packed(n)`.

@@ -8,6 +8,14 @@ use crate::Error;
 
 /// `_BaseV4._ip_int_from_string`.
 pub(crate) fn ipv4(text: &str) -> Result<u32, Error> {
+    match ipv4_fast(text.as_bytes()) {
+        Some(v) => Ok(v),
+        None => ipv4_exact(text),
+    }
+}
+
+/// CPython's algorithm step by step, with its error messages.
+fn ipv4_exact(text: &str) -> Result<u32, Error> {
     if text.is_empty() {
         return Err(Error::address("Address cannot be empty"));
     }
@@ -25,6 +33,35 @@ pub(crate) fn ipv4(text: &str) -> Result<u32, Error> {
         return Err(Error::address(format!("Expected 4 octets in {text:?}")));
     }
     Ok(value)
+}
+
+/// The common case in one pass: four octets of one to three digits, no leading
+/// zero, each at most 255. `None` sends anything else to the exact parser, which
+/// also words the error.
+fn ipv4_fast(b: &[u8]) -> Option<u32> {
+    let (mut value, mut octet, mut digits, mut dots, mut leading_zero) = (0u32, 0u32, 0, 0, false);
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                if digits == 0 {
+                    leading_zero = c == b'0';
+                } else if leading_zero {
+                    return None;
+                }
+                octet = octet * 10 + u32::from(c - b'0');
+                digits += 1;
+                if digits > 3 || octet > 255 {
+                    return None;
+                }
+            }
+            b'.' if digits > 0 && dots < 3 => {
+                value = (value << 8) | octet;
+                (octet, digits, dots) = (0, 0, dots + 1);
+            }
+            _ => return None,
+        }
+    }
+    (digits > 0 && dots == 3).then_some((value << 8) | octet)
 }
 
 /// `_parse_octet`.
@@ -46,8 +83,93 @@ fn octet_value(octet: &str) -> Result<u8, String> {
     u8::try_from(v).map_err(|_| format!("Octet {v} (> 255) not permitted"))
 }
 
+/// The common case in one pass: hextets of one to four hex digits, at most one
+/// `::`. `None` sends anything else (a dotted tail, a zone, an error) to the exact
+/// parser.
+fn ipv6_fast(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let (mut head, mut tail) = ([0u16; 8], [0u16; 8]);
+    let (mut nh, mut nt, mut gap) = (0usize, 0usize, false);
+    let mut i = 0;
+    if b.starts_with(b"::") {
+        gap = true;
+        i = 2;
+        if n == 2 {
+            return Some(0);
+        }
+    }
+    loop {
+        let start = i;
+        let mut v: u16 = 0;
+        while i < n && i - start < 5 {
+            let d = match b[i] {
+                c @ b'0'..=b'9' => c - b'0',
+                c @ b'a'..=b'f' => c - b'a' + 10,
+                c @ b'A'..=b'F' => c - b'A' + 10,
+                _ => break,
+            };
+            v = (v << 4) | u16::from(d);
+            i += 1;
+        }
+        if i == start || i - start > 4 || nh + nt == 8 {
+            return None;
+        }
+        if gap {
+            tail[nt] = v;
+            nt += 1;
+        } else {
+            head[nh] = v;
+            nh += 1;
+        }
+        if i == n {
+            break;
+        }
+        if b[i] != b':' {
+            return None;
+        }
+        i += 1;
+        if i < n && b[i] == b':' {
+            if gap {
+                return None;
+            }
+            gap = true;
+            i += 1;
+            if i == n {
+                break;
+            }
+        } else if i == n {
+            return None;
+        }
+    }
+    if (gap && nh + nt > 7) || (!gap && nh != 8) {
+        return None;
+    }
+    let mut value: u128 = 0;
+    for &h in &head[..nh] {
+        value = (value << 16) | u128::from(h);
+    }
+    let skipped = 8 - nh - nt;
+    value = if skipped == 8 {
+        0
+    } else {
+        value << (16 * skipped)
+    };
+    for &h in &tail[..nt] {
+        value = (value << 16) | u128::from(h);
+    }
+    Some(value)
+}
+
 /// `_BaseV6._ip_int_from_string` (the zone already split off).
 pub(crate) fn ipv6(text: &str) -> Result<u128, Error> {
+    match ipv6_fast(text.as_bytes()) {
+        Some(v) => Ok(v),
+        None => ipv6_exact(text),
+    }
+}
+
+/// CPython's algorithm step by step, with its error messages.
+fn ipv6_exact(text: &str) -> Result<u128, Error> {
     let err = |msg: String| Error::address(msg);
     if text.is_empty() {
         return Err(err("Address cannot be empty".into()));
@@ -177,6 +299,9 @@ fn hextet_value(h: &str) -> Result<u16, String> {
 
 /// `_split_scope_id` plus the `/` check of `IPv6Address.__init__`.
 pub(crate) fn ipv6_with_scope(text: &str) -> Result<(u128, Option<Box<str>>), Error> {
+    if let Some(v) = ipv6_fast(text.as_bytes()) {
+        return Ok((v, None));
+    }
     if text.contains('/') {
         return Err(Error::address(format!("Unexpected '/' in {text:?}")));
     }
@@ -194,6 +319,9 @@ pub(crate) fn ipv6_with_scope(text: &str) -> Result<(u128, Option<Box<str>>), Er
 
 /// `IPv4Address.__init__` for a string.
 pub(crate) fn ipv4_address(text: &str) -> Result<u32, Error> {
+    if let Some(v) = ipv4_fast(text.as_bytes()) {
+        return Ok(v);
+    }
     if text.contains('/') {
         return Err(Error::address(format!("Unexpected '/' in {text:?}")));
     }
@@ -312,6 +440,37 @@ mod tests {
         ] {
             assert!(ipv6(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_exact_parsers() {
+        // Every string over a small alphabet up to length 7: the fast path either
+        // declines or answers as the exact parser does.
+        let alphabet = [b'0', b'1', b'f', b':', b'.', b'2', b'5'];
+        let mut stack = vec![Vec::new()];
+        while let Some(s) = stack.pop() {
+            let text = std::str::from_utf8(&s).unwrap();
+            if let Some(v) = ipv4_fast(&s) {
+                assert_eq!(Some(v), ipv4_exact(text).ok(), "{text}");
+            }
+            if let Some(v) = ipv6_fast(&s) {
+                assert_eq!(Some(v), ipv6_exact(text).ok(), "{text}");
+            }
+            if s.len() < 7 {
+                for &c in &alphabet {
+                    let mut t = s.clone();
+                    t.push(c);
+                    stack.push(t);
+                }
+            }
+        }
+        assert_eq!(
+            ipv6_fast(b"1:2:3:4:5:6:7:8"),
+            ipv6_exact("1:2:3:4:5:6:7:8").ok()
+        );
+        assert_eq!(ipv6_fast(b"::ffff:1.2.3.4"), None);
+        // And where the fast path declines, valid text still parses exactly.
+        assert!(ipv6_exact("::ffff:1.2.3.4").is_ok());
     }
 
     #[test]
