@@ -250,11 +250,7 @@ impl Stream {
     /// `settimeout(t)`: bounds each later read, write and handshake; `None` waits
     /// for ever. Zero is refused with `ValueError`, as in the blocking face.
     pub fn settimeout(&mut self, timeout: Option<Duration>) -> Result<()> {
-        if timeout == Some(Duration::ZERO) {
-            return Err(Error::ValueError(
-                "non-blocking mode (timeout 0) is not supported".into(),
-            ));
-        }
+        crate::connect::check_timeout(timeout)?;
         self.timeout = timeout;
         Ok(())
     }

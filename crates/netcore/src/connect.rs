@@ -107,6 +107,17 @@ impl ConnectOptions {
     }
 }
 
+/// Python's timeout 0 means non-blocking mode, which the blocking face does not
+/// offer: `ValueError`.
+pub(crate) fn check_timeout(timeout: Option<Duration>) -> Result<()> {
+    if timeout == Some(Duration::ZERO) {
+        return Err(Error::ValueError(
+            "non-blocking mode (timeout 0) is not supported".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// `socket.create_connection((host, port))`: resolve `host` (IDNA-encoded as CPython
 /// does, IPv4 and IPv6, literals included), try each address in the resolver's
 /// order, and return the first connection; when all fail, the last error.

@@ -202,11 +202,7 @@ impl Stream {
     /// [`Error::TimeoutError`] after `t`; `None` blocks. A zero timeout (Python's
     /// non-blocking mode) is refused with `ValueError`.
     pub fn settimeout(&mut self, timeout: Option<Duration>) -> Result<()> {
-        if timeout == Some(Duration::ZERO) {
-            return Err(Error::ValueError(
-                "non-blocking mode (timeout 0) is not supported".into(),
-            ));
-        }
+        crate::connect::check_timeout(timeout)?;
         self.transport()?.set_timeouts(timeout)?;
         self.timeout = timeout;
         Ok(())

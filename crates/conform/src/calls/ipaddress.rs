@@ -661,18 +661,18 @@ fn mapped_list_answer(v6: &[IPv6Network], v4: &[IPv4Network]) -> Answer {
     }
 }
 
+/// `(net, prefixlen_diff=1, new_prefix=None)` of `subnets` and `supernet`.
+fn network_and_prefix(
+    args: &[Value],
+    kwargs: &Kwargs,
+) -> Result<(IPNetwork, PrefixOptions), Answer> {
+    let [net, diff, new_prefix] = bind(args, kwargs, ["net", "prefixlen_diff?", "new_prefix?"])?;
+    Ok((the_network(net)?, prefix_options(diff, new_prefix)?))
+}
+
 fn subnets(args: &[Value], kwargs: &Kwargs) -> Answer {
-    let [net, diff, new_prefix] =
-        match bind(args, kwargs, ["net", "prefixlen_diff?", "new_prefix?"]) {
-            Ok(s) => s,
-            Err(e) => return e,
-        };
-    let n = match the_network(net) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
-    let options = match prefix_options(diff, new_prefix) {
-        Ok(o) => o,
+    let (n, options) = match network_and_prefix(args, kwargs) {
+        Ok(x) => x,
         Err(e) => return e,
     };
     let result = match &n {
@@ -687,17 +687,8 @@ fn subnets(args: &[Value], kwargs: &Kwargs) -> Answer {
 }
 
 fn supernet(args: &[Value], kwargs: &Kwargs) -> Answer {
-    let [net, diff, new_prefix] =
-        match bind(args, kwargs, ["net", "prefixlen_diff?", "new_prefix?"]) {
-            Ok(s) => s,
-            Err(e) => return e,
-        };
-    let n = match the_network(net) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
-    let options = match prefix_options(diff, new_prefix) {
-        Ok(o) => o,
+    let (n, options) = match network_and_prefix(args, kwargs) {
+        Ok(x) => x,
         Err(e) => return e,
     };
     match &n {
