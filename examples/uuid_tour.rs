@@ -12,7 +12,10 @@ fn main() {
         u.urn(),
         u.fields()
     );
-    println!("uuid1 {}", uuid1(None, None));
+    println!(
+        "uuid1 {}",
+        uuid1(None, None).expect("getnode() fits 48 bits")
+    );
     println!("uuid3 {}", uuid3(&NAMESPACE_DNS, "python.org"));
     println!("uuid4 {}", uuid4());
     println!("uuid5 {}", uuid5(&NAMESPACE_DNS, "python.org"));

@@ -45,6 +45,27 @@ pub mod uuid {
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+/// Python's `urllib` package; `urllib.parse` so far.
+#[cfg(feature = "urllib")]
+pub mod urllib {
+    /// Python's `urllib.parse`: `urlsplit`, `urlparse`, `urljoin`, `urldefrag`,
+    /// `parse_qs`, `parse_qsl`, `urlencode`, `quote`, `unquote` and the rest, exact to
+    /// CPython with its later security fixes; the bytes forms in `bytes`.
+    ///
+    /// ```
+    /// use netstd::urllib::parse::{parse_qs, urlencode, urljoin, urlsplit};
+    /// let r = urlsplit("https://example.com:8443/search?q=rust&page=2")?;
+    /// assert_eq!((r.hostname().as_deref(), r.port()?), (Some("example.com"), Some(8443)));
+    /// assert_eq!(parse_qs(r.query()).get("page").unwrap(), ["2"]);
+    /// assert_eq!(urljoin("https://example.com/a/b", "c?d")?, "https://example.com/a/c?d");
+    /// assert_eq!(urlencode([("q", "a b")]), "q=a+b");
+    /// # Ok::<(), netstd::urllib::parse::Error>(())
+    /// ```
+    pub mod parse {
+        pub use netstd_urlparse::*;
+    }
+}
+
 /// Python's `ipaddress`: addresses, networks and interfaces of both versions.
 ///
 /// ```

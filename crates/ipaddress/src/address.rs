@@ -198,9 +198,9 @@ impl IPv4Address {
     ///
     /// ```
     /// let a = netstd_ipaddress::IPv4Address::new("10.0.0.255").unwrap();
-    /// assert_eq!(a.checked_add(1).unwrap().to_string(), "10.0.1.0");
+    /// assert_eq!(a.try_add(1).unwrap().to_string(), "10.0.1.0");
     /// ```
-    pub fn checked_add(&self, n: u128) -> Result<Self, Error> {
+    pub fn try_add(&self, n: u128) -> Result<Self, Error> {
         let sum = u128::from(self.0).saturating_add(n);
         u32::try_from(sum).map(IPv4Address).map_err(|_| {
             Error::address(format!(
@@ -210,7 +210,7 @@ impl IPv4Address {
     }
 
     /// `address - n`: `AddressValueError` before `0.0.0.0`.
-    pub fn checked_sub(&self, n: u128) -> Result<Self, Error> {
+    pub fn try_sub(&self, n: u128) -> Result<Self, Error> {
         u128::from(self.0)
             .checked_sub(n)
             .map(|v| IPv4Address(v as u32))
@@ -394,15 +394,12 @@ impl IPv6Address {
         Ok(IPv6Address::from(u128::from_be_bytes(b)))
     }
 
-    /// `IPv6Address(int)` for an integer given as sign and magnitude (Python's ints
-    /// are unbounded): `AddressValueError` outside 0..2**128.
-    pub fn from_int(negative: bool, magnitude: u128) -> Result<Self, Error> {
-        if negative && magnitude != 0 {
-            return Err(Error::address(format!(
-                "-{magnitude} (< 0) is not permitted as an IPv6 address"
-            )));
-        }
-        Ok(IPv6Address::from(magnitude))
+    /// `IPv6Address(int)` for a signed integer: `AddressValueError` below 0 (every
+    /// `u128` converts with `From`).
+    pub fn from_int(n: i128) -> Result<Self, Error> {
+        u128::try_from(n)
+            .map(IPv6Address::from)
+            .map_err(|_| int_out_of_range(n, 6))
     }
 
     /// This address with a zone (`None` removes it).
@@ -548,7 +545,7 @@ impl IPv6Address {
     }
 
     /// `address + n` (the result has no zone).
-    pub fn checked_add(&self, n: u128) -> Result<Self, Error> {
+    pub fn try_add(&self, n: u128) -> Result<Self, Error> {
         self.ip
             .checked_add(n)
             .map(IPv6Address::from)
@@ -556,7 +553,7 @@ impl IPv6Address {
     }
 
     /// `address - n` (the result has no zone).
-    pub fn checked_sub(&self, n: u128) -> Result<Self, Error> {
+    pub fn try_sub(&self, n: u128) -> Result<Self, Error> {
         self.ip
             .checked_sub(n)
             .map(IPv6Address::from)

@@ -118,14 +118,16 @@ impl<A: Address> Interface<A> {
         self.to_string()
     }
 
-    /// `is_unspecified`: the unspecified address on the unspecified network.
+    /// `is_unspecified`, as CPython's interface classes define it: the integer is 0
+    /// and the network is unspecified (an IPv4-mapped `::ffff:0.0.0.0` is not).
     pub fn is_unspecified(&self) -> bool {
-        self.address.is_unspecified() && self.network.is_unspecified()
+        self.address.to_bits() == A::Bits::ZERO && self.network.is_unspecified()
     }
 
-    /// `is_loopback`: a loopback address on a loopback network.
+    /// `is_loopback`, as CPython's interface classes define it: for IPv4 the address
+    /// alone (`127.0.0.1/4` is loopback); for IPv6 the address and the network.
     pub fn is_loopback(&self) -> bool {
-        self.address.is_loopback() && self.network.is_loopback()
+        self.address.is_loopback() && (A::VERSION == 4 || self.network.is_loopback())
     }
 }
 

@@ -69,6 +69,9 @@ pub enum Error {
     /// `IndexError`: `network[n]` out of range.
     #[error("{0}")]
     IndexError(String),
+    /// `MemoryError`: a result too large to allocate (a huge `format` width).
+    #[error("{0}")]
+    MemoryError(String),
 }
 
 impl Error {
@@ -83,7 +86,8 @@ impl Error {
             | Error::NetmaskValueError(m)
             | Error::ValueError(m)
             | Error::TypeError(m)
-            | Error::IndexError(m) => m,
+            | Error::IndexError(m)
+            | Error::MemoryError(m) => m,
         }
     }
 
@@ -95,6 +99,7 @@ impl Error {
             Error::ValueError(_) => "ValueError",
             Error::TypeError(_) => "TypeError",
             Error::IndexError(_) => "IndexError",
+            Error::MemoryError(_) => "MemoryError",
         }
     }
 
@@ -135,7 +140,8 @@ pub fn ip_address(text: &str) -> Result<IPAddress, Error> {
     parsed.map_err(|e| {
         if e.is_parse_error() {
             Error::ValueError(format!(
-                "{text:?} does not appear to be an IPv4 or IPv6 address"
+                "{} does not appear to be an IPv4 or IPv6 address",
+                parse::py_repr(text)
             ))
         } else {
             e
@@ -179,7 +185,8 @@ pub fn ip_network_with(text: &str, options: NetworkOptions) -> Result<IPNetwork,
     parsed.map_err(|e| {
         if e.is_parse_error() {
             Error::ValueError(format!(
-                "{text:?} does not appear to be an IPv4 or IPv6 network"
+                "{} does not appear to be an IPv4 or IPv6 network",
+                parse::py_repr(text)
             ))
         } else {
             e
@@ -197,7 +204,8 @@ pub fn ip_interface(text: &str) -> Result<IPInterface, Error> {
     parsed.map_err(|e| {
         if e.is_parse_error() {
             Error::ValueError(format!(
-                "{text:?} does not appear to be an IPv4 or IPv6 interface"
+                "{} does not appear to be an IPv4 or IPv6 interface",
+                parse::py_repr(text)
             ))
         } else {
             e

@@ -263,9 +263,13 @@ impl<A: Address> Network<A> {
         self.first() <= other.last() && other.first() <= self.last()
     }
 
-    /// `subnet_of(other)`: this network lies within `other`.
+    /// `subnet_of(other)`: this network lies within `other`. As in CPython, network
+    /// addresses compare with their zones: `fe80::%1/64` and `fe80::/64` are not
+    /// subnets of each other.
     pub fn subnet_of(&self, other: &Self) -> bool {
-        other.first() <= self.first() && other.last() >= self.last()
+        // CPython's `<=` on addresses: smaller integer, or equal address (zone too).
+        let starts_within = other.first() < self.first() || other.address == self.address;
+        starts_within && other.last() >= self.last()
     }
 
     /// `supernet_of(other)`: `other` lies within this network.
@@ -332,10 +336,7 @@ impl<A: Address> Network<A> {
         if self.prefixlen == max - 1 {
             return self.iter();
         }
-        let first = self
-            .first()
-            .checked_add(A::Bits::ONE)
-            .unwrap_or(A::Bits::MAX);
+        let first = self.first() | A::Bits::ONE; // prefix < max - 1: the next address
         let last = if A::VERSION == 4 {
             self.last().wrapping_sub(A::Bits::ONE)
         } else {

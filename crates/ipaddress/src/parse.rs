@@ -19,20 +19,48 @@ fn ipv4_exact(text: &str) -> Result<u32, Error> {
     if text.is_empty() {
         return Err(Error::address("Address cannot be empty"));
     }
+    if text.split('.').count() != 4 {
+        return Err(Error::address(format!(
+            "Expected 4 octets in {}",
+            py_repr(text)
+        )));
+    }
     let mut value: u32 = 0;
-    let mut count = 0;
     for octet in text.split('.') {
-        count += 1;
-        if count > 4 {
-            break;
-        }
-        let o = octet_value(octet).map_err(|msg| Error::address(format!("{msg} in {text:?}")))?;
+        let o = octet_value(octet)
+            .map_err(|msg| Error::address(format!("{msg} in {}", py_repr(text))))?;
         value = (value << 8) | u32::from(o);
     }
-    if count != 4 {
-        return Err(Error::address(format!("Expected 4 octets in {text:?}")));
-    }
     Ok(value)
+}
+
+/// Python's `repr()` of a string, for error messages.
+pub(crate) fn py_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
 }
 
 /// The common case in one pass: four octets of one to three digits, no leading
@@ -71,13 +99,22 @@ fn octet_value(octet: &str) -> Result<u8, String> {
         return Err("Empty octet not permitted".into());
     }
     if !b.iter().all(u8::is_ascii_digit) {
-        return Err(format!("Only decimal digits permitted in {octet:?}"));
+        return Err(format!(
+            "Only decimal digits permitted in {}",
+            py_repr(octet)
+        ));
     }
     if b.len() > 3 {
-        return Err(format!("At most 3 characters permitted in {octet:?}"));
+        return Err(format!(
+            "At most 3 characters permitted in {}",
+            py_repr(octet)
+        ));
     }
     if b.len() > 1 && b[0] == b'0' {
-        return Err(format!("Leading zeros are not permitted in {octet:?}"));
+        return Err(format!(
+            "Leading zeros are not permitted in {}",
+            py_repr(octet)
+        ));
     }
     let v = b.iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
     u8::try_from(v).map_err(|_| format!("Octet {v} (> 255) not permitted"))
@@ -182,7 +219,8 @@ fn ipv6_exact(text: &str) -> Result<u128, Error> {
     for part in text.split(':') {
         if n == MAX_PARTS + 1 {
             return Err(err(format!(
-                "At most {} colons permitted in {text:?}",
+                "At most {} colons permitted in {}",
+                py_repr(text),
                 MAX_PARTS - 1
             )));
         }
@@ -190,17 +228,23 @@ fn ipv6_exact(text: &str) -> Result<u128, Error> {
         n += 1;
     }
     if n < 3 {
-        return Err(err(format!("At least 3 parts expected in {text:?}")));
+        return Err(err(format!(
+            "At least 3 parts expected in {}",
+            py_repr(text)
+        )));
     }
     // A dotted-quad tail becomes two hextets.
     let mut tail: Option<u32> = None;
     if parts[n - 1].contains('.') {
-        tail = Some(ipv4(parts[n - 1]).map_err(|e| err(format!("{} in {text:?}", e.message())))?);
+        tail = Some(
+            ipv4(parts[n - 1]).map_err(|e| err(format!("{} in {}", py_repr(text), e.message())))?,
+        );
         n += 1;
     }
     if n > MAX_PARTS {
         return Err(err(format!(
-            "At most {} colons permitted in {text:?}",
+            "At most {} colons permitted in {}",
+            py_repr(text),
             MAX_PARTS - 1
         )));
     }
@@ -209,7 +253,7 @@ fn ipv6_exact(text: &str) -> Result<u128, Error> {
         match tail {
             Some(v4) if i == n - 2 => Ok((v4 >> 16) as u16),
             Some(v4) if i == n - 1 => Ok(v4 as u16),
-            _ => hextet_value(parts[i]).map_err(|m| err(format!("{m} in {text:?}"))),
+            _ => hextet_value(parts[i]).map_err(|m| err(format!("{m} in {}", py_repr(text)))),
         }
     };
     let is_empty = |i: usize| tail.is_none_or(|_| i < n - 2) && parts[i].is_empty();
@@ -217,7 +261,10 @@ fn ipv6_exact(text: &str) -> Result<u128, Error> {
     for i in 1..n - 1 {
         if is_empty(i) {
             if skip_index.is_some() {
-                return Err(err(format!("At most one '::' permitted in {text:?}")));
+                return Err(err(format!(
+                    "At most one '::' permitted in {}",
+                    py_repr(text)
+                )));
             }
             skip_index = Some(i);
         }
@@ -229,7 +276,8 @@ fn ipv6_exact(text: &str) -> Result<u128, Error> {
             hi -= 1;
             if hi > 0 {
                 return Err(err(format!(
-                    "Leading ':' only permitted as part of '::' in {text:?}"
+                    "Leading ':' only permitted as part of '::' in {}",
+                    py_repr(text)
                 )));
             }
         }
@@ -237,30 +285,35 @@ fn ipv6_exact(text: &str) -> Result<u128, Error> {
             lo -= 1;
             if lo > 0 {
                 return Err(err(format!(
-                    "Trailing ':' only permitted as part of '::' in {text:?}"
+                    "Trailing ':' only permitted as part of '::' in {}",
+                    py_repr(text)
                 )));
             }
         }
         if hi + lo >= 8 {
             return Err(err(format!(
-                "Expected at most 7 other parts with '::' in {text:?}"
+                "Expected at most 7 other parts with '::' in {}",
+                py_repr(text)
             )));
         }
         (hi, lo, 8 - (hi + lo))
     } else {
         if n != 8 {
             return Err(err(format!(
-                "Exactly 8 parts expected without '::' in {text:?}"
+                "Exactly 8 parts expected without '::' in {}",
+                py_repr(text)
             )));
         }
         if is_empty(0) {
             return Err(err(format!(
-                "Leading ':' only permitted as part of '::' in {text:?}"
+                "Leading ':' only permitted as part of '::' in {}",
+                py_repr(text)
             )));
         }
         if is_empty(n - 1) {
             return Err(err(format!(
-                "Trailing ':' only permitted as part of '::' in {text:?}"
+                "Trailing ':' only permitted as part of '::' in {}",
+                py_repr(text)
             )));
         }
         (n, 0, 0)
@@ -284,10 +337,10 @@ fn ipv6_exact(text: &str) -> Result<u128, Error> {
 fn hextet_value(h: &str) -> Result<u16, String> {
     let b = h.as_bytes();
     if !b.iter().all(u8::is_ascii_hexdigit) {
-        return Err(format!("Only hex digits permitted in {h:?}"));
+        return Err(format!("Only hex digits permitted in {}", py_repr(h)));
     }
     if b.len() > 4 {
-        return Err(format!("At most 4 characters permitted in {h:?}"));
+        return Err(format!("At most 4 characters permitted in {}", py_repr(h)));
     }
     if b.is_empty() {
         return Err("invalid literal for int() with base 16: ''".into());
@@ -303,13 +356,17 @@ pub(crate) fn ipv6_with_scope(text: &str) -> Result<(u128, Option<Box<str>>), Er
         return Ok((v, None));
     }
     if text.contains('/') {
-        return Err(Error::address(format!("Unexpected '/' in {text:?}")));
+        return Err(Error::address(format!(
+            "Unexpected '/' in {}",
+            py_repr(text)
+        )));
     }
     let (addr, scope) = match text.split_once('%') {
         None => (text, None),
         Some((_, s)) if s.is_empty() || s.contains('%') => {
             return Err(Error::address(format!(
-                "Invalid IPv6 address: \"{text:?}\""
+                "Invalid IPv6 address: \"{}\"",
+                py_repr(text)
             )));
         }
         Some((a, s)) => (a, Some(Box::from(s))),
@@ -323,7 +380,10 @@ pub(crate) fn ipv4_address(text: &str) -> Result<u32, Error> {
         return Ok(v);
     }
     if text.contains('/') {
-        return Err(Error::address(format!("Unexpected '/' in {text:?}")));
+        return Err(Error::address(format!(
+            "Unexpected '/' in {}",
+            py_repr(text)
+        )));
     }
     ipv4(text)
 }
@@ -335,7 +395,8 @@ pub(crate) fn split_prefix(text: &str) -> Result<(&str, Option<&str>), Error> {
     let mask = it.next();
     if it.next().is_some() {
         return Err(Error::address(format!(
-            "Only one '/' permitted in {text:?}"
+            "Only one '/' permitted in {}",
+            py_repr(text)
         )));
     }
     Ok((addr, mask))
@@ -371,7 +432,7 @@ pub(crate) fn ipv4_netmask(mask: &str) -> Result<u8, Error> {
 }
 
 fn invalid_netmask(mask: &str) -> Error {
-    Error::NetmaskValueError(format!("{mask:?} is not a valid netmask"))
+    Error::NetmaskValueError(format!("{} is not a valid netmask", py_repr(mask)))
 }
 
 #[cfg(test)]

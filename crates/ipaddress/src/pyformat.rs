@@ -99,20 +99,22 @@ fn string(text: &str, spec: &str) -> Result<String, Error> {
         fill = fill.or(Some('0'));
         i += 1;
     }
-    let number = |i: &mut usize| -> Option<usize> {
+    // CPython refuses numbers past Py_ssize_t.
+    let too_many = || Error::ValueError("Too many decimal digits in format string".into());
+    let number = |i: &mut usize| -> Result<Option<usize>, Error> {
         let start = *i;
-        while chars.get(*i).is_some_and(char::is_ascii_digit) {
+        let mut value: usize = 0;
+        while let Some(d) = chars.get(*i).and_then(|c| c.to_digit(10)) {
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(d as usize))
+                .filter(|&v| v <= isize::MAX as usize)
+                .ok_or_else(too_many)?;
             *i += 1;
         }
-        (*i > start).then(|| {
-            chars[start..*i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(usize::MAX)
-        })
+        Ok((*i > start).then_some(value))
     };
-    let width = number(&mut i).unwrap_or(0);
+    let width = number(&mut i)?.unwrap_or(0);
     if let Some(&g) = chars.get(i).filter(|&&c| c == ',' || c == '_') {
         return Err(Error::ValueError(format!("Cannot specify '{g}' with 's'.")));
     }
@@ -120,7 +122,7 @@ fn string(text: &str, spec: &str) -> Result<String, Error> {
     if chars.get(i) == Some(&'.') {
         i += 1;
         precision = Some(
-            number(&mut i)
+            number(&mut i)?
                 .ok_or_else(|| Error::ValueError("Format specifier missing precision".into()))?,
         );
     }
@@ -147,7 +149,10 @@ fn string(text: &str, spec: &str) -> Result<String, Error> {
         '^' => (pad / 2, pad - pad / 2),
         _ => (0, pad),
     };
-    let mut out = String::with_capacity(width);
+    let mut out = String::new();
+    // A width Python could not allocate either is its MemoryError, not an abort.
+    out.try_reserve(width)
+        .map_err(|_| Error::MemoryError(format!("cannot pad to width {width}")))?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(&shown);
     out.extend(std::iter::repeat_n(fill, right));
@@ -169,6 +174,14 @@ mod tests {
         assert_eq!(f("#_x").unwrap(), "0xc000_0201");
         assert_eq!(f("#X").unwrap(), "0XC0000201");
         assert_eq!(f("n").unwrap(), "11000000000000000000001000000001");
+        assert_eq!(
+            f("99999999999999999999999s").unwrap_err().python_name(),
+            "ValueError"
+        );
+        assert_eq!(
+            f(&format!("{}s", isize::MAX)).unwrap_err().python_name(),
+            "MemoryError"
+        );
         for (spec, class) in [
             ("20", "TypeError"),
             ("d", "TypeError"),

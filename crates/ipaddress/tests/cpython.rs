@@ -269,3 +269,44 @@ fn mixed_type_key_sorts_like_python() {
     assert_eq!(keys[0], get_mixed_type_key(Mixed::Network(&n)));
     assert_eq!(keys[2], get_mixed_type_key(Mixed::Address(&b)));
 }
+
+#[test]
+fn error_messages_read_like_cpython() {
+    assert_eq!(
+        IPv4Address::new("1.2.x").unwrap_err().message(),
+        "Expected 4 octets in '1.2.x'"
+    );
+    assert_eq!(
+        IPv4Address::new("1.2.3.04").unwrap_err().message(),
+        "Leading zeros are not permitted in '04' in '1.2.3.04'"
+    );
+    assert_eq!(
+        ip_address("nope").unwrap_err().message(),
+        "'nope' does not appear to be an IPv4 or IPv6 address"
+    );
+    assert_eq!(
+        IPv4Network::new("1.2.3.0/33").unwrap_err().message(),
+        "'33' is not a valid netmask"
+    );
+}
+
+#[test]
+fn interface_properties_like_cpython() {
+    assert!(IPv4Interface::new("127.0.0.1/4").unwrap().is_loopback());
+    assert!(!IPv6Interface::new("::1/64").unwrap().is_loopback());
+    assert!(IPv6Interface::new("::1/128").unwrap().is_loopback());
+    assert!(
+        !IPv6Interface::new("::ffff:0.0.0.0/128")
+            .unwrap()
+            .is_unspecified()
+    );
+    assert!(IPv6Interface::new("::/128").unwrap().is_unspecified());
+}
+
+#[test]
+fn zoned_networks_compare_like_cpython() {
+    let (zoned, plain) = (n6("fe80::%1/64"), n6("fe80::/64"));
+    assert!(!zoned.subnet_of(&plain) && !plain.subnet_of(&zoned));
+    assert!(zoned.address_exclude(&plain).is_err());
+    assert!(zoned.subnet_of(&zoned));
+}

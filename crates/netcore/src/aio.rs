@@ -13,7 +13,6 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 #[cfg(unix)]
 use tokio::net::UnixStream;
 use tokio::net::{TcpSocket, TcpStream};
-use tokio::time::Sleep;
 use tokio_rustls::{TlsAcceptor, TlsConnector, client, server};
 
 use crate::connect::{ConnectOptions, interleave, lookup_name, no_addresses};
@@ -194,8 +193,13 @@ macro_rules! inner_dispatch {
 }
 
 /// A connected socket on tokio: TCP or Unix-domain, plaintext or TLS, the async twin
-/// of [`crate::Stream`]. A timeout set with [`Stream::settimeout`] bounds each read
-/// and write, which then fail with `ErrorKind::TimedOut` ([`Error::TimeoutError`]).
+/// of [`crate::Stream`].
+///
+/// A timeout set with [`Stream::settimeout`] bounds each operation of this type and
+/// of [`LineReader`] (`sendall`, `recv`, `readline`, `read_exact`, `starttls`,
+/// `shutdown`), which then fail with [`Error::TimeoutError`]; an operation cancelled
+/// by its caller does not count against the next one. Raw `AsyncRead`/`AsyncWrite`
+/// polls are not bounded: wrap them in `tokio::time::timeout` as usual.
 ///
 /// ```no_run
 /// # async fn demo() -> netstd_core::Result<()> {
@@ -210,8 +214,6 @@ macro_rules! inner_dispatch {
 pub struct Stream {
     inner: Inner,
     timeout: Option<Duration>,
-    read_timer: Option<Pin<Box<Sleep>>>,
-    write_timer: Option<Pin<Box<Sleep>>>,
 }
 
 impl From<TcpStream> for Stream {
@@ -236,8 +238,6 @@ impl Stream {
         Stream {
             inner: Inner::Plain(t),
             timeout: None,
-            read_timer: None,
-            write_timer: None,
         }
     }
 
@@ -292,15 +292,53 @@ impl Stream {
         matches!(self.inner, Inner::TlsClient(_) | Inner::TlsServer(_))
     }
 
-    /// `sendall(data)`.
+    /// `sendall(data)`: the timeout bounds the whole call, as in Python 3.5+.
     pub async fn sendall(&mut self, data: &[u8]) -> Result<()> {
-        self.write_all(data).await?;
-        Ok(self.flush().await?)
+        within(self.timeout, async {
+            self.write_all(data).await?;
+            Ok(self.flush().await?)
+        })
+        .await
+    }
+
+    /// `recv(bufsize)`: at most `bufsize` bytes, empty at end of stream.
+    pub async fn recv(&mut self, bufsize: usize) -> Result<Vec<u8>> {
+        let mut buf = vec![0; bufsize.min(1 << 20)];
+        let n = within(self.timeout, async { Ok(self.read(&mut buf).await?) }).await?;
+        buf.truncate(n);
+        Ok(buf)
     }
 
     /// Shuts the write side down (sending TLS `close_notify` first on TLS).
     pub async fn shutdown(&mut self) -> Result<()> {
-        Ok(AsyncWriteExt::shutdown(self).await?)
+        within(self.timeout, async {
+            Ok(AsyncWriteExt::shutdown(self).await?)
+        })
+        .await
+    }
+
+    /// `SSLSocket.version()`: `"TLSv1.2"` or `"TLSv1.3"`; `None` without TLS.
+    pub fn version(&self) -> Option<&'static str> {
+        let v = match &self.inner {
+            Inner::TlsClient(s) => s.get_ref().1.protocol_version(),
+            Inner::TlsServer(s) => s.get_ref().1.protocol_version(),
+            _ => None,
+        }?;
+        Some(match v {
+            rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3",
+            rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2",
+            _ => "unknown",
+        })
+    }
+
+    /// The negotiated cipher suite's IANA name (`SSLSocket.cipher()[0]`).
+    pub fn cipher(&self) -> Option<String> {
+        let s = match &self.inner {
+            Inner::TlsClient(s) => s.get_ref().1.negotiated_cipher_suite(),
+            Inner::TlsServer(s) => s.get_ref().1.negotiated_cipher_suite(),
+            _ => None,
+        }?;
+        s.suite().as_str().map(str::to_string)
     }
 
     /// Upgrades to TLS in place, as [`crate::Stream::starttls`]; the handshake is
@@ -311,46 +349,51 @@ impl Stream {
         context: &SSLContext,
         server_hostname: Option<&str>,
     ) -> Result<()> {
+        let pending = self.prepare_tls(context, server_hostname)?;
+        self.finish_tls(pending).await
+    }
+
+    /// Everything of an upgrade that can fail before the socket is touched.
+    fn prepare_tls(
+        &self,
+        context: &SSLContext,
+        server_hostname: Option<&str>,
+    ) -> Result<PendingTls> {
         if self.is_tls() {
             return Err(Error::ValueError("the stream already speaks TLS".into()));
         }
-        let client = if context.is_server_side() {
-            None
+        Ok(if context.is_server_side() {
+            PendingTls::Server(context.server_config()?)
         } else {
-            Some((
+            PendingTls::Client(
                 context.client_config()?,
                 context.server_name(server_hostname)?,
-            ))
-        };
-        let server = if context.is_server_side() {
-            Some(context.server_config()?)
-        } else {
-            None
-        };
+            )
+        })
+    }
+
+    /// The handshake of a prepared upgrade, bounded by the timeout. If it fails or is
+    /// cancelled the socket is gone, as after a failed handshake in Python.
+    async fn finish_tls(&mut self, pending: PendingTls) -> Result<()> {
         let Inner::Plain(sock) = std::mem::replace(&mut self.inner, Inner::Closed) else {
             return Err(Error::OSError(closed_io()));
         };
-        let timeout = self.timeout;
         let upgraded = async move {
-            match (client, server) {
-                (Some((config, name)), _) => TlsConnector::from(config)
+            match pending {
+                PendingTls::Client(config, name) => TlsConnector::from(config)
                     .connect(name, sock)
                     .await
                     .map(|s| Inner::TlsClient(Box::new(s))),
-                (None, Some(config)) => TlsAcceptor::from(config)
+                PendingTls::Server(config) => TlsAcceptor::from(config)
                     .accept(sock)
                     .await
                     .map(|s| Inner::TlsServer(Box::new(s))),
-                (None, None) => unreachable!("one side is always chosen"),
             }
         };
-        let result = match timeout {
-            Some(t) => tokio::time::timeout(t, upgraded)
-                .await
-                .map_err(|_| Error::TimeoutError)?,
-            None => upgraded.await,
-        };
-        self.inner = result.map_err(handshake_error)?;
+        self.inner = within(self.timeout, async {
+            upgraded.await.map_err(handshake_error)
+        })
+        .await?;
         Ok(())
     }
 
@@ -396,23 +439,24 @@ fn handshake_error(e: io::Error) -> Error {
     Error::from(e)
 }
 
-/// Polls the operation's timer once the operation itself is pending.
-fn poll_deadline<T>(
-    timer: &mut Option<Pin<Box<Sleep>>>,
-    timeout: Option<Duration>,
-    cx: &mut Context<'_>,
-) -> Poll<io::Result<T>> {
-    let Some(t) = timeout else {
-        return Poll::Pending;
-    };
-    let sleep = timer.get_or_insert_with(|| Box::pin(tokio::time::sleep(t)));
-    match sleep.as_mut().poll(cx) {
-        Poll::Ready(()) => {
-            *timer = None;
-            Poll::Ready(Err(Error::TimeoutError.into()))
-        }
-        Poll::Pending => Poll::Pending,
+/// Runs `op` within `timeout` (for ever without one): Python's per-operation
+/// socket timeout.
+async fn within<T>(timeout: Option<Duration>, op: impl Future<Output = Result<T>>) -> Result<T> {
+    match timeout {
+        Some(t) => tokio::time::timeout(t, op)
+            .await
+            .map_err(|_| Error::TimeoutError)?,
+        None => op.await,
     }
+}
+
+/// A prepared TLS upgrade: the configuration, and the server name for a client.
+enum PendingTls {
+    Client(
+        std::sync::Arc<rustls::ClientConfig>,
+        rustls::pki_types::ServerName<'static>,
+    ),
+    Server(std::sync::Arc<rustls::ServerConfig>),
 }
 
 impl AsyncRead for Stream {
@@ -421,19 +465,11 @@ impl AsyncRead for Stream {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        let this = self.get_mut();
-        let r = inner_dispatch!(&mut this.inner, poll_read(cx, buf));
-        match r {
-            Poll::Ready(r) => {
-                this.read_timer = None;
-                // Python's suppress_ragged_eofs: a TLS close without close_notify is EOF.
-                Poll::Ready(match r {
-                    Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(()),
-                    Err(e) => Err(Error::from(e).into()),
-                    ok => ok,
-                })
-            }
-            Poll::Pending => poll_deadline(&mut this.read_timer, this.timeout, cx),
+        match inner_dispatch!(&mut self.get_mut().inner, poll_read(cx, buf)) {
+            // Python's suppress_ragged_eofs: a TLS close without close_notify is EOF.
+            Poll::Ready(Err(e)) if e.kind() == io::ErrorKind::UnexpectedEof => Poll::Ready(Ok(())),
+            Poll::Ready(Err(e)) => Poll::Ready(Err(Error::from(e).into())),
+            other => other,
         }
     }
 }
@@ -444,33 +480,62 @@ impl AsyncWrite for Stream {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        let this = self.get_mut();
-        match inner_dispatch!(&mut this.inner, poll_write(cx, buf)) {
-            Poll::Ready(r) => {
-                this.write_timer = None;
-                Poll::Ready(r)
-            }
-            Poll::Pending => poll_deadline(&mut this.write_timer, this.timeout, cx),
-        }
+        inner_dispatch!(&mut self.get_mut().inner, poll_write(cx, buf))
     }
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        let this = self.get_mut();
-        match inner_dispatch!(&mut this.inner, poll_flush(cx)) {
-            Poll::Ready(r) => {
-                this.write_timer = None;
-                Poll::Ready(r)
-            }
-            Poll::Pending => poll_deadline(&mut this.write_timer, this.timeout, cx),
-        }
+        inner_dispatch!(&mut self.get_mut().inner, poll_flush(cx))
     }
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        let this = self.get_mut();
-        inner_dispatch!(&mut this.inner, poll_shutdown(cx))
+        inner_dispatch!(&mut self.get_mut().inner, poll_shutdown(cx))
+    }
+}
+
+#[cfg(unix)]
+impl std::os::fd::AsRawFd for Stream {
+    /// `socket.fileno()`; -1 once the socket is gone.
+    fn as_raw_fd(&self) -> std::os::fd::RawFd {
+        match self.transport() {
+            Ok(Transport::Tcp(s)) => s.as_raw_fd(),
+            #[cfg(unix)]
+            Ok(Transport::Unix(s)) => s.as_raw_fd(),
+            Err(_) => -1,
+        }
+    }
+}
+
+/// A transport whose per-operation timeout [`LineReader`] applies: [`Stream`]'s
+/// [`Stream::settimeout`]; other transports have none unless they say so.
+pub trait Timeout {
+    /// The timeout of one operation, if any.
+    fn timeout(&self) -> Option<Duration> {
+        None
+    }
+}
+
+impl Timeout for Stream {
+    fn timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+}
+impl Timeout for TcpStream {}
+#[cfg(unix)]
+impl Timeout for UnixStream {}
+impl Timeout for tokio::io::DuplexStream {}
+impl Timeout for &[u8] {}
+impl<T: Timeout + ?Sized> Timeout for &mut T {
+    fn timeout(&self) -> Option<Duration> {
+        (**self).timeout()
+    }
+}
+impl<T: Timeout + ?Sized> Timeout for Box<T> {
+    fn timeout(&self) -> Option<Duration> {
+        (**self).timeout()
     }
 }
 
 /// The async twin of [`crate::LineReader`]: bounded lines and exact-length literals,
-/// cut by the same [`LineFramer`].
+/// cut by the same [`LineFramer`]. Each operation is bounded by the transport's
+/// [`Timeout`]; a cancelled or failed operation loses no byte already received.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")] async fn main() {
@@ -486,7 +551,11 @@ pub struct LineReader<S> {
     framer: LineFramer,
 }
 
-impl<S: AsyncRead + Unpin> LineReader<S> {
+/// How many bytes one read asks for, and the most room made ahead of data.
+const CHUNK: usize = 8 * 1024;
+const PREALLOC_LIMIT: usize = 64 * 1024;
+
+impl<S: AsyncRead + Unpin + Timeout> LineReader<S> {
     /// Wraps `inner`; lines may be at most `max_line` bytes, terminator included.
     pub fn new(inner: S, max_line: usize) -> Self {
         LineReader {
@@ -495,8 +564,21 @@ impl<S: AsyncRead + Unpin> LineReader<S> {
         }
     }
 
-    async fn fill(&mut self) -> Result<usize> {
-        let n = self.inner.read(self.framer.spare()).await?;
+    /// The line-length limit.
+    pub fn max_line(&self) -> usize {
+        self.framer.limit()
+    }
+
+    /// Changes the line-length limit.
+    pub fn set_max_line(&mut self, limit: usize) {
+        self.framer.set_limit(limit);
+    }
+
+    async fn fill(&mut self, want: usize) -> Result<usize> {
+        let n = self
+            .inner
+            .read(self.framer.spare_for(want.clamp(CHUNK, PREALLOC_LIMIT)))
+            .await?;
         self.framer.filled(n);
         Ok(n)
     }
@@ -504,34 +586,60 @@ impl<S: AsyncRead + Unpin> LineReader<S> {
     /// `readline()`: the next line with its terminator; at end of stream the
     /// unterminated rest, then empty. Too long: [`Error::LineTooLong`].
     pub async fn readline(&mut self) -> Result<Vec<u8>> {
-        loop {
-            if let Some(line) = self.framer.next_line()? {
-                return Ok(line);
+        let mut line = Vec::new();
+        self.readline_into(&mut line).await?;
+        Ok(line)
+    }
+
+    /// `readline()` appended to a caller's buffer; the count appended, 0 at the end.
+    pub async fn readline_into(&mut self, out: &mut Vec<u8>) -> Result<usize> {
+        let timeout = self.inner.timeout();
+        within(timeout, async {
+            loop {
+                if let Some(n) = self.framer.line_len()? {
+                    out.extend_from_slice(&self.framer.buffered()[..n]);
+                    self.framer.consume(n);
+                    return Ok(n);
+                }
+                if self.fill(CHUNK).await? == 0 {
+                    let rest = self.framer.buffered().len();
+                    out.extend_from_slice(self.framer.buffered());
+                    self.framer.consume(rest);
+                    return Ok(rest);
+                }
             }
-            if self.fill().await? == 0 {
-                return Ok(self.framer.take_rest());
-            }
-        }
+        })
+        .await
     }
 
     /// Exactly `n` bytes; memory grows as bytes arrive. Early end: [`Error::EOFError`].
     pub async fn read_exact(&mut self, n: usize) -> Result<Vec<u8>> {
-        let mut out = self.framer.take(n);
-        while out.len() < n {
-            if self.fill().await? == 0 {
-                return Err(Error::EOFError {
-                    expected: n,
-                    got: out.len(),
-                });
+        let timeout = self.inner.timeout();
+        within(timeout, async {
+            loop {
+                let have = self.framer.buffered().len();
+                if have >= n {
+                    return Ok(self.framer.take(n));
+                }
+                if self.fill(n - have).await? == 0 {
+                    return Err(Error::EOFError {
+                        expected: n,
+                        got: self.framer.buffered().len(),
+                    });
+                }
             }
-            out.extend(self.framer.take(n - out.len()));
-        }
-        Ok(out)
+        })
+        .await
     }
 
     /// The bytes buffered and not yet read.
     pub fn buffered(&self) -> &[u8] {
         self.framer.buffered()
+    }
+
+    /// Drops the buffered bytes and says how many there were.
+    pub fn discard_buffered(&mut self) -> usize {
+        self.framer.discard()
     }
 
     /// The inner stream, mutably (for writing).
@@ -553,12 +661,30 @@ impl<S: AsyncRead + Unpin> LineReader<S> {
 impl LineReader<Stream> {
     /// Upgrades to TLS in place after discarding every byte buffered before the
     /// upgrade (the CVE-2011-0411 class), as [`crate::LineReader::starttls`].
+    /// Arguments are checked first, so a refused upgrade loses nothing.
     pub async fn starttls(
         &mut self,
         context: &SSLContext,
         server_hostname: Option<&str>,
     ) -> Result<()> {
+        let pending = self.inner.prepare_tls(context, server_hostname)?;
         self.framer.discard();
-        self.inner.starttls(context, server_hostname).await
+        self.inner.finish_tls(pending).await
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for LineReader<S> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.get_mut().inner).poll_write(cx, buf)
+    }
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_flush(cx)
+    }
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_shutdown(cx)
     }
 }

@@ -85,15 +85,18 @@ impl ConnectOptions {
         self
     }
 
-    pub(crate) fn is_happy_eyeballs(&self) -> bool {
+    /// Whether Happy Eyeballs is on.
+    pub fn is_happy_eyeballs(&self) -> bool {
         self.happy_eyeballs
     }
 
-    pub(crate) fn get_attempt_delay(&self) -> Duration {
+    /// The Connection Attempt Delay.
+    pub fn get_attempt_delay(&self) -> Duration {
         self.attempt_delay
     }
 
-    pub(crate) fn get_source_address(&self) -> Option<SocketAddr> {
+    /// The source address set, if any.
+    pub fn get_source_address(&self) -> Option<SocketAddr> {
         self.source_address
     }
 
@@ -170,8 +173,9 @@ pub(crate) fn no_addresses() -> Error {
     Error::OSError(std::io::Error::other("getaddrinfo returns an empty list"))
 }
 
-/// Bracketless IPv6 literals are accepted, as Python's `getaddrinfo` does.
-fn strip_brackets(host: &str) -> &str {
+/// A bracketed IPv6 literal (`[::1]`, as URLs write it) is accepted too: an
+/// extension, since Python's `getaddrinfo` wants the bare `::1`.
+pub(crate) fn strip_brackets(host: &str) -> &str {
     host.strip_prefix('[')
         .and_then(|h| h.strip_suffix(']'))
         .unwrap_or(host)

@@ -24,7 +24,7 @@ pub enum Error {
     #[error("timed out")]
     TimeoutError,
     /// Name resolution failed (`socket.gaierror`).
-    #[error("[Errno -2] Name or service not known: {host}: {message}")]
+    #[error("{host}: {message}")]
     #[allow(non_camel_case_types)]
     gaierror {
         /// The host name that was looked up.

@@ -9,16 +9,20 @@
 //! - `ß`, `ς`, ZWJ and ZWNJ are mapped away (`straße` becomes `strasse`), where
 //!   UTS 46 non-transitional processing keeps them (`xn--strae-oqa`).
 //! - Upper-case ASCII is kept as it is (`Example.COM` stays so); UTS 46 lower-cases.
-//! - Characters unassigned in Unicode 3.2 pass through (AllowUnassigned), where
-//!   UTS 46 judges them by the current Unicode version.
+//! - Characters unassigned in Unicode 3.2 are allowed (AllowUnassigned) and, as in
+//!   CPython, neither normalised nor given a direction; UTS 46 judges them by the
+//!   current Unicode version.
 //! - Symbols and punctuation that STD3 rules forbid (`_`, `*`) pass, as in CPython.
-//! - Normalisation uses the current Unicode tables where CPython pins Unicode 3.2
-//!   (`unicodedata.ucd_3_2_0`); the two differ only for characters added later.
+//! - Lower-casing (`str.lower()` in CPython, outside table B.3's exceptions) follows
+//!   Rust's Unicode version where CPython 3.11 follows Unicode 14; they differ only
+//!   for characters added since.
 
 use std::borrow::Cow;
 
 use stringprep::tables;
-use unicode_normalization::UnicodeNormalization;
+
+#[path = "idna_b3.rs"]
+mod b3;
 
 use crate::error::{Error, Result};
 
@@ -98,14 +102,92 @@ fn to_ascii(label: &str) -> Result<String> {
     check(format!("{ACE_PREFIX}{encoded}"))
 }
 
-/// RFC 3491 Nameprep with AllowUnassigned, as CPython's `encodings.idna.nameprep`.
+/// Whether `c` was unassigned in Unicode 3.2 (RFC 3454 table A.1), the version
+/// CPython's stringprep and IDNA codec use.
+fn unassigned(c: char) -> bool {
+    tables::unassigned_code_point(c)
+}
+
+/// NFKC as CPython's `unicodedata.ucd_3_2_0.normalize("NFKC", s)` computes it:
+/// characters unassigned in Unicode 3.2 are neither decomposed nor composed, while
+/// canonical ordering uses the current combining classes (CPython's database keeps
+/// old decompositions, not old classes).
+fn nfkc_3_2(s: &str) -> String {
+    use unicode_normalization::char::{
+        canonical_combining_class as ccc, compose, decompose_compatible,
+    };
+    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        if unassigned(c) {
+            chars.push(c);
+        } else {
+            decompose_compatible(c, |d| chars.push(d));
+        }
+    }
+    // Canonical ordering: stable-sort each run of non-starters by class.
+    let mut i = 0;
+    while i < chars.len() {
+        if ccc(chars[i]) == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && ccc(chars[i]) != 0 {
+            i += 1;
+        }
+        chars[start..i].sort_by_key(|&c| ccc(c));
+    }
+    // Canonical composition.
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut starter: Option<usize> = None;
+    let mut last_class = 0u8;
+    for c in chars {
+        let class = ccc(c);
+        if let Some(si) = starter {
+            let blocked = out.len() - 1 != si && (last_class == 0 || last_class >= class);
+            if !blocked && !unassigned(out[si]) && !unassigned(c) {
+                if let Some(composed) = compose(out[si], c) {
+                    out[si] = composed;
+                    continue;
+                }
+            }
+        }
+        if class == 0 {
+            starter = Some(out.len());
+        }
+        last_class = class;
+        out.push(c);
+    }
+    out.into_iter().collect()
+}
+
+/// `stringprep.map_table_b3`: the exception, else `str.lower()`.
+fn map_b3(c: char) -> String {
+    match b3::B3_EXCEPTIONS.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
+        Ok(i) => b3::B3_EXCEPTIONS[i].1.to_string(),
+        Err(_) => c.to_lowercase().collect(),
+    }
+}
+
+/// `stringprep.map_table_b2`: case folding for use with NFKC.
+fn map_b2(c: char) -> String {
+    let al = map_b3(c);
+    let b = nfkc_3_2(&al);
+    let bl: String = b.chars().map(map_b3).collect();
+    let folded = nfkc_3_2(&bl);
+    if b != folded { folded } else { al }
+}
+
+/// RFC 3491 Nameprep with AllowUnassigned, as CPython's `encodings.idna.nameprep`:
+/// map (B.1 to nothing, B.2 folding), NFKC, prohibit (C.1.2 to C.9), check bidi,
+/// all with Unicode 3.2's data.
 pub fn nameprep(label: &str) -> Result<String> {
     let mapped: String = label
         .chars()
         .filter(|&c| !tables::commonly_mapped_to_nothing(c))
-        .flat_map(tables::case_fold_for_nfkc)
-        .nfkc()
+        .map(map_b2)
         .collect();
+    let mapped = nfkc_3_2(&mapped);
     if let Some(c) = mapped.chars().find(|&c| {
         tables::non_ascii_space_character(c)
             || tables::non_ascii_control_character(c)
@@ -119,9 +201,13 @@ pub fn nameprep(label: &str) -> Result<String> {
     }) {
         return Err(Error::UnicodeError(format!("Invalid character {c:?}")));
     }
-    let rand_al: Vec<bool> = mapped.chars().map(tables::bidi_r_or_al).collect();
+    // Unicode 3.2 gives characters it did not know no direction at all.
+    let rand_al: Vec<bool> = mapped
+        .chars()
+        .map(|c| !unassigned(c) && tables::bidi_r_or_al(c))
+        .collect();
     if rand_al.iter().any(|&b| b) {
-        if mapped.chars().any(tables::bidi_l) {
+        if mapped.chars().any(|c| !unassigned(c) && tables::bidi_l(c)) {
             return Err(Error::UnicodeError(
                 "Violation of BIDI requirement 2".into(),
             ));
@@ -154,6 +240,12 @@ mod tests {
             ("bü..b", None),
             ("xn--bcher-kva.example", Some("xn--bcher-kva.example")),
             ("ab\u{00AD}c.ü", Some("abc.xn--tda")),
+            // Found by comparing with CPython on random names: Unicode 3.2 data.
+            ("\u{07d8}a.x", Some("xn--a-pcd.x")),
+            ("aẞb.example", Some("assb.example")),
+            ("\u{13a0}b.x", Some("xn--b-up5e.x")),
+            ("ﬃ.x", Some("ffi.x")),
+            ("\u{0130}x.y", Some("xn--ix-rub.y")),
         ];
         for (input, want) in cases {
             let got = encode(input).ok().map(|c| c.into_owned());

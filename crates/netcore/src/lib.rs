@@ -23,7 +23,7 @@ pub mod error;
 pub mod idna;
 pub mod line;
 mod stream;
-pub mod tls;
+mod tls;
 
 #[cfg(feature = "tokio")]
 pub mod aio;

@@ -13,26 +13,31 @@ use crate::error::{Error, Result};
 /// How many bytes one read asks the transport for.
 const CHUNK: usize = 8 * 1024;
 
-/// The largest allocation made ahead of data for a literal of announced length;
-/// beyond it, memory grows only as bytes actually arrive.
+/// The most room made ahead of data for a literal of announced length; beyond it,
+/// memory grows only as bytes actually arrive.
 const PREALLOC_LIMIT: usize = 64 * 1024;
+
+/// A fully consumed buffer larger than this is released rather than kept.
+const IDLE_LIMIT: usize = 256 * 1024;
 
 /// Where the first line of `buf` ends: `Ok(Some(len))` with the terminator
 /// included, `Ok(None)` when more bytes are needed, or [`Error::LineTooLong`] when
-/// `limit` bytes hold no line feed. This is Python's `readline(limit + 1)` followed
-/// by `if len(line) > limit: raise`.
+/// the line is longer than `limit`. This is Python's `readline(limit + 1)` followed by
+/// `if len(line) > limit: raise`: a line of exactly `limit` bytes, with or without
+/// its terminator, is fine.
 ///
 /// ```
 /// use netstd_core::line::find_line;
 /// assert_eq!(find_line(b"220 ok\r\nrest", 100).unwrap(), Some(8));
 /// assert_eq!(find_line(b"220 o", 100).unwrap(), None);
-/// assert!(find_line(b"0123456789", 10).is_err());
+/// assert!(find_line(b"0123456789", 9).is_err());
 /// ```
 pub fn find_line(buf: &[u8], limit: usize) -> Result<Option<usize>> {
-    let window = &buf[..buf.len().min(limit)];
+    let window = &buf[..buf.len().min(limit.saturating_add(1))];
     match memchr::memchr(b'\n', window) {
-        Some(i) => Ok(Some(i + 1)),
-        None if buf.len() >= limit => Err(Error::LineTooLong { limit }),
+        Some(i) if i < limit => Ok(Some(i + 1)),
+        Some(_) => Err(Error::LineTooLong { limit }),
+        None if buf.len() > limit => Err(Error::LineTooLong { limit }),
         None => Ok(None),
     }
 }
@@ -40,6 +45,9 @@ pub fn find_line(buf: &[u8], limit: usize) -> Result<Option<usize>> {
 /// A sans-IO receive buffer that cuts lines and exact-length literals out of the
 /// bytes fed to it. It never reads; the caller fills it through
 /// [`spare`](Self::spare) and [`filled`](Self::filled) (or [`feed`](Self::feed)).
+///
+/// Scanning is incremental: bytes already searched for a line feed are not searched
+/// again, so a long line arriving a byte at a time costs linear time.
 ///
 /// ```
 /// use netstd_core::line::LineFramer;
@@ -55,6 +63,8 @@ pub struct LineFramer {
     buf: Vec<u8>,
     start: usize,
     end: usize,
+    /// Bytes after `start` already searched and holding no line feed.
+    scanned: usize,
     limit: usize,
 }
 
@@ -65,6 +75,7 @@ impl LineFramer {
             buf: Vec::new(),
             start: 0,
             end: 0,
+            scanned: 0,
             limit: limit.max(1),
         }
     }
@@ -86,28 +97,34 @@ impl LineFramer {
 
     /// Appends received bytes.
     pub fn feed(&mut self, data: &[u8]) {
-        self.spare_at_least(data.len())[..data.len()].copy_from_slice(data);
+        self.spare_for(data.len())[..data.len()].copy_from_slice(data);
         self.end += data.len();
     }
 
     /// Room for the next read, at least one chunk long; report what was written
     /// with [`filled`](Self::filled).
     pub fn spare(&mut self) -> &mut [u8] {
-        self.spare_at_least(CHUNK)
+        self.spare_for(CHUNK)
     }
 
-    fn spare_at_least(&mut self, n: usize) -> &mut [u8] {
+    /// Room for at least `want` more bytes (made ahead of data only up to 64 KiB, so
+    /// an announced length is never trusted for allocation).
+    pub fn spare_for(&mut self, want: usize) -> &mut [u8] {
         if self.start == self.end {
             self.start = 0;
             self.end = 0;
         }
-        if self.buf.len() - self.end < n {
-            // Move the unread bytes to the front before growing.
-            self.buf.copy_within(self.start..self.end, 0);
-            self.end -= self.start;
-            self.start = 0;
-            if self.buf.len() - self.end < n {
-                self.buf.resize(self.end + n, 0);
+        if self.buf.len() - self.end < want {
+            if self.start > 0 {
+                // Move the unread bytes to the front; this happens once per consumed
+                // line, not once per read.
+                self.buf.copy_within(self.start..self.end, 0);
+                self.end -= self.start;
+                self.start = 0;
+            }
+            if self.buf.len() - self.end < want {
+                let needed = self.end + want;
+                self.buf.resize(needed.max(self.buf.len() * 2), 0);
             }
         }
         &mut self.buf[self.end..]
@@ -118,25 +135,40 @@ impl LineFramer {
         self.end = (self.end + n).min(self.buf.len());
     }
 
+    /// The length of the next complete line, terminator included, if one is
+    /// buffered; [`Error::LineTooLong`] past the limit.
+    pub fn line_len(&mut self) -> Result<Option<usize>> {
+        let available = self.end - self.start;
+        let window = available.min(self.limit.saturating_add(1));
+        if self.scanned < window {
+            let from = self.start + self.scanned;
+            if let Some(i) = memchr::memchr(b'\n', &self.buf[from..self.start + window]) {
+                let len = self.scanned + i + 1;
+                return if len > self.limit {
+                    Err(Error::LineTooLong { limit: self.limit })
+                } else {
+                    Ok(Some(len))
+                };
+            }
+            self.scanned = window;
+        }
+        if available > self.limit {
+            return Err(Error::LineTooLong { limit: self.limit });
+        }
+        Ok(None)
+    }
+
     /// The next complete line, terminator included, if one is buffered.
     pub fn next_line(&mut self) -> Result<Option<Vec<u8>>> {
-        match find_line(self.buffered(), self.limit)? {
-            Some(n) => Ok(Some(self.take(n))),
-            None => Ok(None),
-        }
+        Ok(self.line_len()?.map(|n| self.take(n)))
     }
 
     /// Takes `n` buffered bytes (at most what is buffered).
     pub fn take(&mut self, n: usize) -> Vec<u8> {
         let n = n.min(self.end - self.start);
         let out = self.buf[self.start..self.start + n].to_vec();
-        self.start += n;
+        self.consume(n);
         out
-    }
-
-    /// Drops `n` buffered bytes (at most what is buffered) without copying them.
-    pub fn consume(&mut self, n: usize) {
-        self.start += n.min(self.end - self.start);
     }
 
     /// Takes everything buffered.
@@ -144,14 +176,24 @@ impl LineFramer {
         self.take(self.end - self.start)
     }
 
+    /// Drops `n` buffered bytes (at most what is buffered) without copying them.
+    pub fn consume(&mut self, n: usize) {
+        let n = n.min(self.end - self.start);
+        self.start += n;
+        self.scanned = self.scanned.saturating_sub(n);
+        if self.start == self.end && self.buf.len() > IDLE_LIMIT {
+            self.buf = Vec::new();
+            (self.start, self.end) = (0, 0);
+        }
+    }
+
     /// Forgets everything buffered and says how many bytes that was. STARTTLS
     /// upgrades call it, so that plaintext pipelined before the upgrade can never be
     /// read as if it had come over TLS (the CVE-2011-0411 class).
     pub fn discard(&mut self) -> usize {
         let n = self.end - self.start;
-        self.start = 0;
-        self.end = 0;
         self.buf = Vec::new();
+        (self.start, self.end, self.scanned) = (0, 0, 0);
         n
     }
 }
@@ -160,7 +202,8 @@ impl LineFramer {
 /// `Read`: what `sock.makefile("rb")` gives a Python protocol client.
 ///
 /// It also passes writes through to the inner stream, so one value can carry a
-/// whole conversation.
+/// whole conversation. A read that fails (a timeout, say) loses no byte already
+/// received: a later call picks up where it stopped.
 ///
 /// ```
 /// use netstd_core::LineReader;
@@ -195,10 +238,14 @@ impl<R: Read> LineReader<R> {
         self.framer.set_limit(limit);
     }
 
-    /// Reads once from the inner stream into the buffer; returns the count (0 at EOF).
-    fn fill(&mut self) -> Result<usize> {
+    /// Reads once from the inner stream into room for `want` more bytes; returns the
+    /// count (0 at end of stream).
+    fn fill(&mut self, want: usize) -> Result<usize> {
         let n = loop {
-            match self.inner.read(self.framer.spare()) {
+            match self
+                .inner
+                .read(self.framer.spare_for(want.clamp(CHUNK, PREALLOC_LIMIT)))
+            {
                 Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e.into()),
@@ -211,14 +258,9 @@ impl<R: Read> LineReader<R> {
     /// Python's `readline()`: the next line with its terminator; at end of stream
     /// the unterminated rest, then `b""`. Longer than the limit: [`Error::LineTooLong`].
     pub fn readline(&mut self) -> Result<Vec<u8>> {
-        loop {
-            if let Some(line) = self.framer.next_line()? {
-                return Ok(line);
-            }
-            if self.fill()? == 0 {
-                return Ok(self.framer.take_rest());
-            }
-        }
+        let mut line = Vec::new();
+        self.readline_into(&mut line)?;
+        Ok(line)
     }
 
     /// [`readline`](Self::readline) into a caller's buffer (appended, as
@@ -234,12 +276,12 @@ impl<R: Read> LineReader<R> {
     /// ```
     pub fn readline_into(&mut self, out: &mut Vec<u8>) -> Result<usize> {
         loop {
-            if let Some(n) = find_line(self.framer.buffered(), self.framer.limit())? {
+            if let Some(n) = self.framer.line_len()? {
                 out.extend_from_slice(&self.framer.buffered()[..n]);
                 self.framer.consume(n);
                 return Ok(n);
             }
-            if self.fill()? == 0 {
+            if self.fill(CHUNK)? == 0 {
                 let rest = self.framer.buffered().len();
                 out.extend_from_slice(self.framer.buffered());
                 self.framer.consume(rest);
@@ -250,30 +292,20 @@ impl<R: Read> LineReader<R> {
 
     /// Exactly `n` bytes (an IMAP literal, a POP3 or HTTP body of known length). The
     /// buffer grows as bytes arrive, not by what the peer announced. A stream that ends
-    /// early is [`Error::EOFError`].
+    /// early is [`Error::EOFError`]; the bytes received stay buffered.
     pub fn read_exact(&mut self, n: usize) -> Result<Vec<u8>> {
-        let mut out = self.framer.take(n);
-        if out.len() == n {
-            return Ok(out);
+        loop {
+            let have = self.framer.buffered().len();
+            if have >= n {
+                return Ok(self.framer.take(n));
+            }
+            if self.fill(n - have)? == 0 {
+                return Err(Error::EOFError {
+                    expected: n,
+                    got: self.framer.buffered().len(),
+                });
+            }
         }
-        out.reserve(n.min(PREALLOC_LIMIT));
-        let mut chunk = [0u8; CHUNK];
-        while out.len() < n {
-            let want = (n - out.len()).min(CHUNK);
-            let got = match self.inner.read(&mut chunk[..want]) {
-                Ok(0) => {
-                    return Err(Error::EOFError {
-                        expected: n,
-                        got: out.len(),
-                    });
-                }
-                Ok(got) => got,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e.into()),
-            };
-            out.extend_from_slice(&chunk[..got]);
-        }
-        Ok(out)
     }
 
     /// The bytes buffered and not yet read.
@@ -303,9 +335,10 @@ impl<R: Read> LineReader<R> {
 }
 
 impl LineReader<crate::Stream> {
-    /// Upgrades the connection to TLS in place, first discarding every byte buffered
+    /// Upgrades the connection to TLS in place, discarding every byte buffered
     /// before the upgrade: a STARTTLS reply's pipelined followers must never be read as
     /// if they came over TLS (CVE-2011-0411 and its kin in smtplib, poplib, imaplib).
+    /// Arguments are checked first, so a refused upgrade loses nothing.
     ///
     /// ```no_run
     /// # fn main() -> netstd_core::Result<()> {
@@ -321,8 +354,9 @@ impl LineReader<crate::Stream> {
         context: &crate::ssl::SSLContext,
         server_hostname: Option<&str>,
     ) -> Result<()> {
+        let pending = self.inner.prepare_tls(context, server_hostname)?;
         self.framer.discard();
-        self.inner.starttls(context, server_hostname)
+        self.inner.finish_tls(pending)
     }
 }
 
@@ -342,7 +376,7 @@ impl<R: Read> Read for LineReader<R> {
 impl<R: Read> BufRead for LineReader<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.framer.buffered().is_empty() {
-            self.fill().map_err(io::Error::from)?;
+            self.fill(CHUNK).map_err(io::Error::from)?;
         }
         Ok(self.framer.buffered())
     }
@@ -374,7 +408,11 @@ mod tests {
             Err(Error::LineTooLong { limit: 4 })
         ));
         assert_eq!(find_line(b"abc", 4).unwrap(), None);
-        assert!(find_line(b"abcd", 4).is_err());
+        // Exactly `limit` bytes without a terminator may still end the stream.
+        assert_eq!(find_line(b"abcd", 4).unwrap(), None);
+        assert!(find_line(b"abcde", 4).is_err());
+        let mut r = LineReader::new(&b"abcd"[..], 4);
+        assert_eq!(r.readline().unwrap(), b"abcd");
     }
 
     #[test]
@@ -426,6 +464,57 @@ mod tests {
         assert_eq!(r.readline().unwrap(), b"{5}\r\n");
         assert_eq!(r.read_exact(5).unwrap(), b"hello");
         assert_eq!(r.readline().unwrap(), b" world\r\n");
+    }
+
+    #[test]
+    fn a_long_line_a_byte_at_a_time_is_linear() {
+        // 1 MB line (imaplib's limit) fed one byte per read: with rescanning and
+        // re-copying this took seconds; incremental scanning keeps it linear.
+        struct OneByte(usize);
+        impl Read for OneByte {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.0 == 0 || buf.is_empty() {
+                    return Ok(0);
+                }
+                self.0 -= 1;
+                buf[0] = if self.0 == 0 { b'\n' } else { b'x' };
+                Ok(1)
+            }
+        }
+        let started = std::time::Instant::now();
+        let mut r = LineReader::new(OneByte(1_000_000), 1_000_000);
+        assert_eq!(r.readline().unwrap().len(), 1_000_000);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn errors_lose_no_bytes() {
+        // A reader that gives 3 bytes, then fails once, then gives the rest.
+        struct Flaky(Vec<io::Result<Vec<u8>>>);
+        impl Read for Flaky {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                match self.0.pop() {
+                    None => Ok(0),
+                    Some(Err(e)) => Err(e),
+                    Some(Ok(v)) => {
+                        buf[..v.len()].copy_from_slice(&v);
+                        Ok(v.len())
+                    }
+                }
+            }
+        }
+        let script = vec![
+            Ok(b"defgh".to_vec()),
+            Err(io::ErrorKind::TimedOut.into()),
+            Ok(b"abc".to_vec()),
+        ];
+        let mut r = LineReader::new(Flaky(script), 64);
+        assert!(r.read_exact(8).unwrap_err().is_timeout());
+        assert_eq!(r.read_exact(8).unwrap(), b"abcdefgh");
     }
 
     #[test]

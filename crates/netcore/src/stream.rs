@@ -123,6 +123,23 @@ impl Write for Transport {
     }
 }
 
+/// A TLS connection made for a context and name, not yet bound to the socket.
+pub(crate) enum PendingTls {
+    Client(ClientConnection),
+    Server(ServerConnection),
+}
+
+impl PendingTls {
+    fn new(context: &SSLContext, server_hostname: Option<&str>) -> Result<Self> {
+        Ok(if context.is_server_side() {
+            PendingTls::Server(ServerConnection::new(context.server_config()?)?)
+        } else {
+            let name = context.server_name(server_hostname)?;
+            PendingTls::Client(ClientConnection::new(context.client_config()?, name)?)
+        })
+    }
+}
+
 #[derive(Debug)]
 enum Inner {
     Plain(Transport),
@@ -158,23 +175,27 @@ pub struct Stream {
 }
 
 impl From<TcpStream> for Stream {
+    /// Wraps a connected socket, keeping its read timeout as the stream's timeout.
     fn from(s: TcpStream) -> Self {
-        Stream::from_transport(Transport::Tcp(s))
+        let timeout = s.read_timeout().ok().flatten();
+        Stream::from_transport(Transport::Tcp(s), timeout)
     }
 }
 
 #[cfg(unix)]
 impl From<UnixStream> for Stream {
+    /// Wraps a connected socket, keeping its read timeout as the stream's timeout.
     fn from(s: UnixStream) -> Self {
-        Stream::from_transport(Transport::Unix(s))
+        let timeout = s.read_timeout().ok().flatten();
+        Stream::from_transport(Transport::Unix(s), timeout)
     }
 }
 
 impl Stream {
-    fn from_transport(t: Transport) -> Self {
+    fn from_transport(t: Transport, timeout: Option<Duration>) -> Self {
         Stream {
             inner: Inner::Plain(t),
-            timeout: None,
+            timeout,
         }
     }
 
@@ -242,10 +263,41 @@ impl Stream {
         Ok(self.transport()?.shutdown(how)?)
     }
 
-    /// `socket.sendall(data)`.
+    /// `socket.sendall(data)`. As in Python 3.5+, the timeout bounds the whole call,
+    /// not each write: a peer that reads slowly cannot stretch it.
     pub fn sendall(&mut self, data: &[u8]) -> Result<()> {
-        self.write_all(data)?;
-        Ok(self.flush()?)
+        let Some(timeout) = self.timeout else {
+            self.write_all(data)?;
+            return Ok(self.flush()?);
+        };
+        let deadline = std::time::Instant::now() + timeout;
+        let result = self.send_before(data, deadline);
+        // Restore the per-operation timeout the deadline shortened.
+        self.transport()?.set_timeouts(Some(timeout))?;
+        result
+    }
+
+    fn send_before(&mut self, mut data: &[u8], deadline: std::time::Instant) -> Result<()> {
+        let mut flushed = false;
+        while !data.is_empty() || !flushed {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return Err(Error::TimeoutError);
+            }
+            self.transport()?.set_timeouts(Some(left))?;
+            if data.is_empty() {
+                self.flush()?;
+                flushed = true;
+                continue;
+            }
+            match self.write(data) {
+                Ok(0) => return Err(Error::OSError(io::ErrorKind::WriteZero.into())),
+                Ok(n) => data = &data[n..],
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
     }
 
     /// `socket.recv(bufsize)`: at most `bufsize` bytes, empty at end of stream.
@@ -277,29 +329,33 @@ impl Stream {
     /// This stream holds no read buffer of its own; bytes a [`crate::LineReader`]
     /// buffered before the upgrade are discarded by [`crate::LineReader::starttls`].
     pub fn starttls(&mut self, context: &SSLContext, server_hostname: Option<&str>) -> Result<()> {
+        let pending = self.prepare_tls(context, server_hostname)?;
+        self.finish_tls(pending)
+    }
+
+    /// Everything of an upgrade that can fail before the socket is touched.
+    pub(crate) fn prepare_tls(
+        &self,
+        context: &SSLContext,
+        server_hostname: Option<&str>,
+    ) -> Result<PendingTls> {
         if self.is_tls() {
             return Err(Error::ValueError("the stream already speaks TLS".into()));
         }
-        // Build everything that can fail before the socket is taken.
-        enum Side {
-            Client(ClientConnection),
-            Server(ServerConnection),
-        }
-        let side = if context.is_server_side() {
-            Side::Server(ServerConnection::new(context.server_config()?)?)
-        } else {
-            let name = context.server_name(server_hostname)?;
-            Side::Client(ClientConnection::new(context.client_config()?, name)?)
-        };
+        PendingTls::new(context, server_hostname)
+    }
+
+    /// The handshake of a prepared upgrade.
+    pub(crate) fn finish_tls(&mut self, pending: PendingTls) -> Result<()> {
         let Inner::Plain(mut sock) = std::mem::replace(&mut self.inner, Inner::Closed) else {
             return Err(closed());
         };
-        self.inner = match side {
-            Side::Client(mut conn) => {
+        self.inner = match pending {
+            PendingTls::Client(mut conn) => {
                 handshake(&mut conn, &mut sock)?;
                 Inner::TlsClient(Box::new(StreamOwned::new(conn, sock)))
             }
-            Side::Server(mut conn) => {
+            PendingTls::Server(mut conn) => {
                 handshake(&mut conn, &mut sock)?;
                 Inner::TlsServer(Box::new(StreamOwned::new(conn, sock)))
             }

@@ -576,10 +576,7 @@ impl SSLContext {
     pub(crate) fn server_name(&self, server_hostname: Option<&str>) -> Result<ServerName<'static>> {
         match server_hostname {
             Some(host) => {
-                let host = host
-                    .strip_prefix('[')
-                    .and_then(|h| h.strip_suffix(']'))
-                    .unwrap_or(host);
+                let host = crate::connect::strip_brackets(host);
                 let ascii = crate::idna::encode(host)?;
                 ServerName::try_from(ascii.as_ref())
                     .map(|n| n.to_owned())

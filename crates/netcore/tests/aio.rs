@@ -186,3 +186,37 @@ async fn literal_reads_do_not_trust_the_length() {
     assert!(matches!(err, Error::EOFError { got: 3, .. }), "{err}");
     server.await.unwrap();
 }
+
+/// A read cancelled by its caller (as in a `select!` loop) does not count against the
+/// next one: each operation gets the whole timeout.
+#[tokio::test]
+async fn cancelled_reads_do_not_shorten_the_next_timeout() {
+    let (l, port) = listener().await;
+    let server = tokio::spawn(async move {
+        let (tcp, _) = l.accept().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        drop(tcp);
+    });
+    let opts = ConnectOptions::new().timeout(Duration::from_millis(400));
+    let mut r = LineReader::new(
+        create_connection_with("127.0.0.1", port, &opts)
+            .await
+            .unwrap(),
+        100,
+    );
+    for _ in 0..3 {
+        tokio::select! {
+            res = r.readline() => panic!("no data was sent, yet readline answered {res:?}"),
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+        }
+    }
+    let started = std::time::Instant::now();
+    let err = r.readline().await.unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+    assert!(
+        started.elapsed() >= Duration::from_millis(350),
+        "{:?}",
+        started.elapsed()
+    );
+    server.await.unwrap();
+}

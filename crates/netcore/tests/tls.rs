@@ -500,3 +500,45 @@ fn tls_shutdown_sends_close_notify() {
     s.shutdown(netstd_core::Shutdown::Write).unwrap();
     assert_eq!(server.join().unwrap(), b"bye");
 }
+
+/// With host-name checks off the chain must still verify: an expired certificate for
+/// another name is refused (the name check is skipped only after everything else).
+#[test]
+fn hostname_check_off_still_refuses_an_expired_certificate() {
+    let ca = TestCa::new();
+    let (addr, _server) = tls_echo_server(server_ctx(&ca.issue_expired(&["other.example"])));
+    let mut ctx = client_ctx(&ca);
+    ctx.dangerous_set_check_hostname(false);
+    let err = ctx
+        .wrap_socket(
+            create_connection("127.0.0.1", addr.port()).unwrap(),
+            Some("localhost"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::SSLCertVerificationError(ref m) if m.contains("expired")),
+        "{err}"
+    );
+}
+
+/// `sendall` with a timeout bounds the whole call: a peer that never reads makes it
+/// fail once the socket buffers are full, within about the timeout.
+#[test]
+fn sendall_timeout_bounds_the_whole_call() {
+    let (addr, server) = serve_once("127.0.0.1:0", |tcp| {
+        std::thread::sleep(Duration::from_millis(1500));
+        drop(tcp);
+    });
+    let opts = ConnectOptions::new().timeout(Duration::from_millis(300));
+    let mut s = create_connection_with("127.0.0.1", addr.port(), &opts).unwrap();
+    let started = Instant::now();
+    let err = s.sendall(&vec![0u8; 64 << 20]).unwrap_err();
+    assert!(err.is_timeout(), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_millis(1200),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(s.gettimeout(), Some(Duration::from_millis(300)));
+    server.join().unwrap();
+}

@@ -5,7 +5,7 @@
 use std::sync::{Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::{CLEAR_FLAGS, UUID};
+use crate::{CLEAR_FLAGS, Error, UUID};
 
 /// 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch.
 const GREGORIAN_OFFSET: u64 = 0x01b2_1dd2_1381_4000;
@@ -37,7 +37,14 @@ fn now_ns() -> u128 {
 /// let (a, b) = (g.uuid7(), g.uuid7());
 /// assert!(a < b); // monotonic within this generator
 /// ```
-#[derive(Debug, Default, Clone)]
+///
+/// Not `Clone`: two copies of one history would hand out the same timestamps.
+/// After `fork` the child inherits the shared generator's history; that is safe
+/// because every random part is drawn afresh in the child (see the module docs of
+/// the random pool), but a child forked while another thread held the shared
+/// generator's lock must not call the module-level time-based functions (use a
+/// fresh `Generator`), as with any lock across `fork`.
+#[derive(Debug, Default)]
 pub struct Generator {
     last_v1: Option<u64>,
     last_v6: Option<u64>,
@@ -50,12 +57,13 @@ impl Generator {
         Self::default()
     }
 
-    /// The 60-bit Gregorian timestamp for `unix_ns`, bumped past `last` as CPython does.
+    /// The Gregorian timestamp (100 ns since 1582-10-15) for `unix_ns`, bumped past
+    /// `last` as CPython does; the UUIDs keep its low 60 bits.
     fn timestamp(last: &mut Option<u64>, unix_ns: u128) -> u64 {
-        let mut ts = (unix_ns / 100) as u64 + GREGORIAN_OFFSET;
+        let mut ts = ((unix_ns / 100) as u64).wrapping_add(GREGORIAN_OFFSET);
         if let Some(prev) = *last {
             if ts <= prev {
-                ts = prev + 1;
+                ts = prev.wrapping_add(1);
             }
         }
         *last = Some(ts);
@@ -63,15 +71,26 @@ impl Generator {
     }
 
     /// [`uuid1`](crate::uuid1) on this generator.
-    pub fn uuid1(&mut self, node: Option<u64>, clock_seq: Option<u16>) -> UUID {
+    pub fn uuid1(&mut self, node: Option<u64>, clock_seq: Option<u16>) -> Result<UUID, Error> {
         self.uuid1_at(now_ns(), node, clock_seq)
     }
 
     /// [`uuid1`](crate::uuid1) at a given time (nanoseconds since the Unix epoch).
-    pub fn uuid1_at(&mut self, unix_ns: u128, node: Option<u64>, clock_seq: Option<u16>) -> UUID {
+    pub fn uuid1_at(
+        &mut self,
+        unix_ns: u128,
+        node: Option<u64>,
+        clock_seq: Option<u16>,
+    ) -> Result<UUID, Error> {
+        // CPython's UUID(fields=...) refuses a node past 48 bits.
+        if node.is_some_and(|n| n >= 1 << 48) {
+            return Err(Error::ValueError(
+                "field 6 out of range (need a 48-bit value)",
+            ));
+        }
         let ts = Self::timestamp(&mut self.last_v1, unix_ns);
         let clock_seq = u64::from(clock_seq.unwrap_or_else(|| getrandbits(14) as u16));
-        let node = node.unwrap_or_else(getnode) & 0xffff_ffff_ffff;
+        let node = node.unwrap_or_else(getnode);
         let fields = (
             ts as u32,
             (ts >> 32) as u16,
@@ -80,9 +99,7 @@ impl Generator {
             clock_seq as u8,
             node,
         );
-        UUID::from_fields(fields)
-            .and_then(|u| u.with_version(1))
-            .expect("fields built in range")
+        UUID::from_fields(fields).and_then(|u| u.with_version(1))
     }
 
     /// [`uuid6`](crate::uuid6) on this generator.
@@ -124,11 +141,11 @@ impl Generator {
         let (counter, tail) = match self.last_v7 {
             Some((last_ms, last_counter)) if ms <= last_ms => {
                 if ms < last_ms {
-                    ms = last_ms + 1;
+                    ms = last_ms.wrapping_add(1);
                 }
                 let counter = last_counter + 1;
                 if counter > 0x3ff_ffff_ffff {
-                    ms += 1;
+                    ms = ms.wrapping_add(1);
                     counter_and_tail()
                 } else {
                     (
@@ -162,11 +179,14 @@ fn shared() -> std::sync::MutexGuard<'static, Generator> {
 /// when not given) and the node ([`getnode`] when not given). Timestamps never
 /// repeat within the process, as in CPython.
 ///
+/// A node past 48 bits is `ValueError`, as in CPython.
+///
 /// ```
-/// let u = netstd_uuid::uuid1(Some(0x123456789abc), Some(0x1234));
+/// let u = netstd_uuid::uuid1(Some(0x123456789abc), Some(0x1234)).unwrap();
 /// assert_eq!((u.version(), u.node(), u.clock_seq()), (Some(1), 0x123456789abc, 0x1234));
+/// assert!(netstd_uuid::uuid1(Some(1 << 48), None).is_err());
 /// ```
-pub fn uuid1(node: Option<u64>, clock_seq: Option<u16>) -> UUID {
+pub fn uuid1(node: Option<u64>, clock_seq: Option<u16>) -> Result<UUID, Error> {
     shared().uuid1(node, clock_seq)
 }
 
@@ -286,10 +306,24 @@ mod tests {
     #[test]
     fn v1_timestamps_never_repeat() {
         let mut g = Generator::new();
-        let a = g.uuid1_at(1_000, Some(1), Some(1));
-        let b = g.uuid1_at(1_000, Some(1), Some(1));
+        let a = g.uuid1_at(1_000, Some(1), Some(1)).unwrap();
+        let b = g.uuid1_at(1_000, Some(1), Some(1)).unwrap();
         assert_eq!(b.time(), a.time() + 1);
         assert_eq!(a.time(), 10 + GREGORIAN_OFFSET);
+    }
+
+    #[test]
+    fn absurd_times_do_not_overflow() {
+        let mut g = Generator::new();
+        let a = g
+            .uuid1_at(u128::from(u64::MAX) * 100, Some(1), Some(1))
+            .unwrap();
+        let b = g
+            .uuid1_at(u128::from(u64::MAX) * 100, Some(1), Some(1))
+            .unwrap();
+        assert_ne!(a, b);
+        let _ = g.uuid6_at(u128::MAX, Some(1), Some(1));
+        let _ = g.uuid7_at(u128::MAX);
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub(crate) fn run(args: Args, out: &mut dyn Write) -> Result<(), clap::Error> {
         let u = match (args.function, namespace) {
             (Function::Uuid3, Some((ns, name))) => uuid3(&ns, name),
             (Function::Uuid5, Some((ns, name))) => uuid5(&ns, name),
-            (Function::Uuid1, _) => uuid1(None, None),
+            (Function::Uuid1, _) => uuid1(None, None).map_err(|e| usage(e.to_string()))?,
             (Function::Uuid6, _) => uuid6(None, None),
             (Function::Uuid7, _) => uuid7(),
             (Function::Uuid8, _) => uuid8(None, None, None),

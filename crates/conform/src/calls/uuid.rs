@@ -303,7 +303,10 @@ fn generate1(args: &[Value], kwargs: &Kwargs) -> Answer {
             }
         }
     };
-    let u = uuid1(node_value, seq);
+    let u = match uuid1(node_value, seq) {
+        Ok(u) => u,
+        Err(e) => return Answer::error(e.python_name()),
+    };
     let mut fields = shape(&u);
     if node.is_some() {
         fields.push(("node", u.node().into()));
