@@ -33,6 +33,7 @@
 use crate::{Answer, Kwargs, Value};
 
 mod ipaddress;
+mod urllib_parse;
 mod uuid;
 
 /// A call's implementation: Python's positional and keyword arguments in, the answer out.
@@ -74,7 +75,7 @@ pub(crate) fn lookup(call: &str) -> Option<Call> {
     let name = call.strip_prefix(module)?.strip_prefix('.')?;
     // One arm per module; a module that lands points its arm at its file's `lookup`.
     let calls: Option<fn(&str) -> Option<Call>> = match module {
-        "urllib.parse" => None,
+        "urllib.parse" => Some(urllib_parse::lookup),
         "urllib.robotparser" => None,
         "http.client" => None,
         "http.cookiejar" => None,
@@ -150,7 +151,8 @@ mod tests {
 
     #[test]
     fn only_landed_modules_answer() {
-        assert!(lookup("urllib.parse.urlsplit").is_none());
+        assert!(lookup("urllib.parse.urlsplit").is_some());
+        assert!(lookup("urllib.parse.nosuch").is_none());
         assert!(lookup("uuid.uuid4").is_some());
         assert!(lookup("uuid.uuid9").is_none());
         assert!(lookup("nosuch.call").is_none());
