@@ -62,10 +62,12 @@ fn check_bracketed_host_bytes(hostname: &[u8]) -> Result<(), Error> {
     }
     if !is_ipv6(hostname) {
         return Err(Error::value_cve(
-            format!(
-                "{:?} does not appear to be an IPv4 or IPv6 address",
-                String::from_utf8_lossy(hostname)
-            ),
+            {
+                let mut m = String::new();
+                crate::pystr::repr_str(&mut m, &String::from_utf8_lossy(hostname));
+                m.push_str(" does not appear to be an IPv4 or IPv6 address");
+                m
+            },
             CVE_BRACKETED_HOST,
         ));
     }
@@ -318,10 +320,9 @@ pub(crate) fn hostinfo(netloc: &[u8]) -> (&[u8], Option<&[u8]>) {
 /// The `port` property's conversion: ASCII digits only, then 0 to 65535.
 pub(crate) fn port_number(port: &[u8]) -> Result<u16, Error> {
     if port.is_empty() || !port.iter().all(u8::is_ascii_digit) {
-        return Err(Error::value(format!(
-            "Port could not be cast to integer value as {:?}",
-            String::from_utf8_lossy(port)
-        )));
+        let mut m = String::from("Port could not be cast to integer value as ");
+        crate::pystr::repr_str(&mut m, &String::from_utf8_lossy(port));
+        return Err(Error::value(m));
     }
     let digits = &port[port.iter().take_while(|&&b| b == b'0').count()..];
     let mut n: u32 = 0;

@@ -2,6 +2,7 @@
 
 use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hash};
 
 use crate::codec;
@@ -134,27 +135,21 @@ fn parse_text<'q, T>(
     if sep.is_empty() {
         return Err(Error::value("Separator must be of type string or bytes."));
     }
-    let count = || {
-        if qs.is_empty() {
+    // max_num_fields is checked before any field is parsed; nothing is reserved by
+    // what the peer sent (a body of separators must not reserve memory per separator).
+    if let Some(max) = options.max_num_fields {
+        let fields = if qs.is_empty() {
             0
         } else if sep.len() == 1 {
             1 + memchr::memchr_iter(sep.as_bytes()[0], qs.as_bytes()).count()
         } else {
             1 + qs.matches(sep).count()
+        };
+        if max < fields {
+            return Err(Error::value("Max number of fields exceeded"));
         }
-    };
-    let fields = match options.max_num_fields {
-        Some(max) => {
-            let n = count();
-            if max < n {
-                return Err(Error::value("Max number of fields exceeded"));
-            }
-            n
-        }
-        None if qs.len() > 256 => count(),
-        None => 4,
-    };
-    let mut out = Vec::with_capacity(fields);
+    }
+    let mut out = Vec::new();
     if qs.is_empty() {
         return Ok(out);
     }
@@ -325,43 +320,67 @@ fn ascii_cow(text: Cow<'_, str>) -> Result<Cow<'_, [u8]>, Error> {
 /// assert_eq!(d.get("a"), Some(&["1".into(), "3".into()][..]));
 /// assert_eq!(d.keys().collect::<Vec<_>>(), ["a", "b"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct QueryDict<K> {
     entries: Vec<(K, Vec<K>)>,
+    /// For more than a few names: the hash of each name to the entries holding it.
+    index: Option<(RandomState, HashMap<u64, Vec<usize>>)>,
 }
+
+/// Up to this many names a lookup scans; past it, it hashes.
+const SCAN_LIMIT: usize = 16;
 
 impl<K: Eq + Hash> QueryDict<K> {
     /// `parse_qs`'s grouping of `parse_qsl`'s pairs (a dict lookup per pair, as in
     /// Python: linear for a few names, hashed for many).
     pub(crate) fn from_pairs(pairs: Vec<(K, K)>) -> Self {
-        let mut entries: Vec<(K, Vec<K>)> = Vec::new();
-        if pairs.len() <= 16 {
-            for (name, value) in pairs {
-                match entries.iter_mut().find(|(k, _)| *k == name) {
-                    Some((_, values)) => values.push(value),
-                    None => entries.push((name, vec![value])),
-                }
-            }
-            return QueryDict { entries };
-        }
-        let hasher = std::collections::hash_map::RandomState::new();
-        let mut index: HashMap<u64, Vec<usize>> = HashMap::with_capacity(pairs.len());
+        let mut d = QueryDict {
+            entries: Vec::new(),
+            index: None,
+        };
         for (name, value) in pairs {
-            let slot = index.entry(hasher.hash_one(&name)).or_default();
-            match slot.iter().find(|&&i| entries[i].0 == name) {
-                Some(&i) => entries[i].1.push(value),
-                None => {
-                    slot.push(entries.len());
-                    entries.push((name, vec![value]));
-                }
+            match d.position(&name) {
+                Some(i) => d.entries[i].1.push(value),
+                None => d.insert(name, vec![value]),
             }
         }
-        QueryDict { entries }
+        d
     }
-}
 
-impl<K> QueryDict<K> {
-    /// `d[name]` / `d.get(name)`: the values of a name, in order.
+    fn insert(&mut self, name: K, values: Vec<K>) {
+        let i = self.entries.len();
+        if let Some((hasher, index)) = &mut self.index {
+            index.entry(hasher.hash_one(&name)).or_default().push(i);
+        }
+        self.entries.push((name, values));
+        if self.index.is_none() && self.entries.len() > SCAN_LIMIT {
+            let hasher = RandomState::new();
+            let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (j, (k, _)) in self.entries.iter().enumerate() {
+                index.entry(hasher.hash_one(k)).or_default().push(j);
+            }
+            self.index = Some((hasher, index));
+        }
+    }
+
+    fn position<Q>(&self, name: &Q) -> Option<usize>
+    where
+        K: Borrow<Q>,
+        Q: Eq + Hash + ?Sized,
+    {
+        match &self.index {
+            // `K: Borrow<Q>` promises that a name and its borrowed form hash alike.
+            Some((hasher, index)) => index
+                .get(&hasher.hash_one(name))?
+                .iter()
+                .copied()
+                .find(|&i| self.entries[i].0.borrow() == name),
+            None => self.entries.iter().position(|(k, _)| k.borrow() == name),
+        }
+    }
+
+    /// `d[name]` / `d.get(name)`: the values of a name, in order (hashed, so a dict
+    /// of many names answers in constant time).
     ///
     /// ```
     /// let d = netstd_urlparse::parse_qs("x=1");
@@ -371,12 +390,9 @@ impl<K> QueryDict<K> {
     pub fn get<Q>(&self, name: &Q) -> Option<&[K]>
     where
         K: Borrow<Q>,
-        Q: Eq + ?Sized,
+        Q: Eq + Hash + ?Sized,
     {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.borrow() == name)
-            .map(|(_, v)| v.as_slice())
+        self.position(name).map(|i| self.entries[i].1.as_slice())
     }
 
     /// `name in d`.
@@ -387,11 +403,26 @@ impl<K> QueryDict<K> {
     pub fn contains_key<Q>(&self, name: &Q) -> bool
     where
         K: Borrow<Q>,
-        Q: Eq + ?Sized,
+        Q: Eq + Hash + ?Sized,
     {
-        self.get(name).is_some()
+        self.position(name).is_some()
     }
+}
 
+impl<K: Eq + Hash> PartialEq for QueryDict<K> {
+    /// Python's dict equality: the same names with the same values, in any order.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .entries
+                .iter()
+                .all(|(k, v)| other.get(k).is_some_and(|w| w == v.as_slice()))
+    }
+}
+
+impl<K: Eq + Hash> Eq for QueryDict<K> {}
+
+impl<K> QueryDict<K> {
     /// `len(d)`: the number of distinct names.
     ///
     /// ```

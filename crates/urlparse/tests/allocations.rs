@@ -113,3 +113,31 @@ fn query_and_quoting_allocations() {
     let (n, _, _) = count(|| urlencode([("q", "a b"), ("lang", "en")]));
     assert!(n <= 3, "{n}");
 }
+
+/// A query of nothing but separators (a hostile request body) must not make
+/// `parse_qsl` reserve memory per separator: it keeps no field, so it holds nothing.
+#[test]
+fn separators_alone_reserve_nothing() {
+    let body = "&".repeat(1_000_000);
+    let (_, bytes, fields) = count(|| parse_qsl(&body));
+    assert!(fields.is_empty());
+    assert!(bytes < 4096, "{bytes} bytes for an empty result");
+}
+
+/// `parse_qs` of many names answers lookups by hashing, not by scanning.
+#[test]
+fn many_names_look_up_in_constant_time() {
+    let q: String = (0..40_000).map(|i| format!("k{i}=v&")).collect();
+    let d = netstd_urlparse::parse_qs(&q);
+    let started = std::time::Instant::now();
+    for i in 0..40_000 {
+        assert!(d.contains_key(format!("k{i}").as_str()));
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    let again = netstd_urlparse::parse_qs(&q);
+    assert_eq!(d, again);
+}

@@ -953,8 +953,29 @@ fn parse_qs(args: &[Value], kwargs: &Kwargs, dict: bool) -> Answer {
             Some(_) => codec_type_error = true,
         }
     }
-    if codec_type_error && qs.contains('%') {
-        return Answer::error("TypeError");
+    if codec_type_error {
+        // CPython's loop: fields in order, the strict check first, and the codec used
+        // (so its type checked) only for a kept name or value holding an escape.
+        let (keep, strict) = (keep.is_some_and(truthy), strict.is_some_and(truthy));
+        let fields = if qs.is_empty() {
+            Vec::new()
+        } else {
+            qs.split(separator).collect()
+        };
+        for field in fields {
+            if field.is_empty() && !strict {
+                continue;
+            }
+            let (name, value) = match field.split_once('=') {
+                Some(nv) => nv,
+                None if strict => return Answer::error("ValueError"),
+                None if keep => (field, ""),
+                None => continue,
+            };
+            if (!value.is_empty() || keep) && (name.contains('%') || value.contains('%')) {
+                return Answer::error("TypeError");
+            }
+        }
     }
     let pairs: Result<Vec<(Value, Value)>, up::Error> = if str_mode {
         up::parse_qsl_with(qs, &o).map(|p| {
