@@ -66,8 +66,8 @@ mod tables;
 pub use error::Error;
 pub use join::{JoinOptions, urljoin, urljoin_with};
 pub use query::{
-    ParseQsOptions, QueryDict, QueryValue, QuoteVia, UrlencodeOptions, parse_qs, parse_qs_with,
-    parse_qsl, parse_qsl_with, urlencode, urlencode_with,
+    ParseQsOptions, QueryDict, QueryPair, QueryValue, QuoteVia, UrlencodeOptions, parse_qs,
+    parse_qs_with, parse_qsl, parse_qsl_with, urlencode, urlencode_with,
 };
 pub use quote::{
     QuoteOptions, UnquoteOptions, quote, quote_from_bytes, quote_from_bytes_with, quote_plus,

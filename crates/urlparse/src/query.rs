@@ -628,6 +628,55 @@ impl<'a> From<Cow<'a, str>> for QueryValue<'a> {
     }
 }
 
+impl<'a, 'b> From<&'b &'a str> for QueryValue<'a> {
+    fn from(s: &'b &'a str) -> Self {
+        QueryValue::Str(Cow::Borrowed(s))
+    }
+}
+
+impl<'a> From<&'a Cow<'_, str>> for QueryValue<'a> {
+    fn from(s: &'a Cow<'_, str>) -> Self {
+        QueryValue::Str(Cow::Borrowed(s))
+    }
+}
+
+impl<'a> From<&'a [Cow<'_, str>]> for QueryValue<'a> {
+    /// A list of texts, as [`QueryDict::iter`] hands values back.
+    fn from(items: &'a [Cow<'_, str>]) -> Self {
+        QueryValue::List(items.iter().map(Into::into).collect())
+    }
+}
+
+impl<'a> From<&'a [String]> for QueryValue<'a> {
+    /// A list of texts.
+    fn from(items: &'a [String]) -> Self {
+        QueryValue::List(items.iter().map(Into::into).collect())
+    }
+}
+
+/// One `(key, value)` of [`urlencode`]'s query: a pair by value, or a reference to
+/// one (`&(String, String)` from a `Vec`, `(&Cow, &[Cow])` from a `QueryDict`).
+pub trait QueryPair<'a> {
+    /// The key and the value.
+    fn into_pair(self) -> (QueryValue<'a>, QueryValue<'a>);
+}
+
+impl<'a, K: Into<QueryValue<'a>>, V: Into<QueryValue<'a>>> QueryPair<'a> for (K, V) {
+    fn into_pair(self) -> (QueryValue<'a>, QueryValue<'a>) {
+        (self.0.into(), self.1.into())
+    }
+}
+
+impl<'a, K, V> QueryPair<'a> for &'a (K, V)
+where
+    &'a K: Into<QueryValue<'a>>,
+    &'a V: Into<QueryValue<'a>>,
+{
+    fn into_pair(self) -> (QueryValue<'a>, QueryValue<'a>) {
+        ((&self.0).into(), (&self.1).into())
+    }
+}
+
 impl<'a> From<&'a [u8]> for QueryValue<'a> {
     fn from(b: &'a [u8]) -> Self {
         QueryValue::Bytes(Cow::Borrowed(b))
@@ -829,12 +878,16 @@ fn quote_value(
 /// use netstd_urlparse::urlencode;
 /// assert_eq!(urlencode([("q", "a b"), ("lang", "é")]), "q=a+b&lang=%C3%A9");
 /// assert_eq!(urlencode([("page", 2)]), "page=2");
+/// // Pairs by reference, and parse_qs's answer, work too.
+/// let owned = vec![("a".to_string(), "1".to_string())];
+/// assert_eq!(urlencode(&owned), "a=1");
+/// let d = netstd_urlparse::parse_qs("x=1&x=2");
+/// assert_eq!(netstd_urlparse::urlencode_with(d.iter(), &netstd_urlparse::UrlencodeOptions::new().doseq(true)).unwrap(), "x=1&x=2");
 /// ```
-pub fn urlencode<'a, I, K, V>(query: I) -> String
+pub fn urlencode<'a, I>(query: I) -> String
 where
-    I: IntoIterator<Item = (K, V)>,
-    K: Into<QueryValue<'a>>,
-    V: Into<QueryValue<'a>>,
+    I: IntoIterator,
+    I::Item: QueryPair<'a>,
 {
     // utf-8 and strict never fail on Rust text
     urlencode_with(query, &UrlencodeOptions::default()).unwrap_or_default()
@@ -849,11 +902,10 @@ where
 /// let plain = UrlencodeOptions::new();
 /// assert_eq!(urlencode_with([("a", vec!["1", "2"])], &plain).unwrap(), "a=%5B%271%27%2C+%272%27%5D");
 /// ```
-pub fn urlencode_with<'a, I, K, V>(query: I, options: &UrlencodeOptions) -> Result<String, Error>
+pub fn urlencode_with<'a, I>(query: I, options: &UrlencodeOptions) -> Result<String, Error>
 where
-    I: IntoIterator<Item = (K, V)>,
-    K: Into<QueryValue<'a>>,
-    V: Into<QueryValue<'a>>,
+    I: IntoIterator,
+    I::Item: QueryPair<'a>,
 {
     let mut out = String::with_capacity(128);
     let mut scratch = String::new();
@@ -872,8 +924,8 @@ where
         out.push('=');
         quote_value(out, value, options, scratch)
     };
-    for (k, v) in query {
-        let (k, v) = (k.into(), v.into());
+    for pair in query {
+        let (k, v) = pair.into_pair();
         if !options.doseq {
             // one field per pair: the key is quoted straight into the output
             if !first {
