@@ -77,3 +77,39 @@ pub mod urllib {
 pub mod ipaddress {
     pub use netstd_ipaddress::*;
 }
+
+/// Python's `http` package: `http.cookies` and `http.cookiejar` (and, as they land,
+/// its other modules).
+#[cfg(any(feature = "cookies", feature = "cookiejar"))]
+pub mod http {
+    /// Python's `http.cookies`: `SimpleCookie`, `BaseCookie`, `Morsel`, `CookieError`.
+    ///
+    /// ```
+    /// use netstd::http::cookies::SimpleCookie;
+    /// let mut c = SimpleCookie::new();
+    /// c.load("chips=ahoy; vienna=finger")?;
+    /// c.get_mut("chips").unwrap().set_item("path", "/")?;
+    /// assert_eq!(c.output()?, "Set-Cookie: chips=ahoy; Path=/\r\nSet-Cookie: vienna=finger");
+    /// # Ok::<(), netstd::http::cookies::Error>(())
+    /// ```
+    #[cfg(feature = "cookies")]
+    pub mod cookies {
+        pub use netstd_cookies::*;
+    }
+
+    /// Python's `http.cookiejar`: `CookieJar`, `DefaultCookiePolicy`, `Cookie`.
+    ///
+    /// ```
+    /// use netstd::http::cookiejar::{CookieJar, CookieRequest, Request, Response};
+    /// let jar = CookieJar::new();
+    /// let req = Request::new("http://example.com/").unwrap();
+    /// jar.extract_cookies(&Response::from_lines(["Set-Cookie: a=1"]), &req);
+    /// let mut next = Request::new("http://example.com/x").unwrap();
+    /// jar.add_cookie_header(&mut next);
+    /// assert_eq!(next.get_header("Cookie").as_deref(), Some("a=1"));
+    /// ```
+    #[cfg(feature = "cookiejar")]
+    pub mod cookiejar {
+        pub use netstd_cookiejar::*;
+    }
+}

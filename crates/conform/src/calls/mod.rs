@@ -32,6 +32,8 @@
 
 use crate::{Answer, Kwargs, Value};
 
+mod http_cookiejar;
+mod http_cookies;
 mod ipaddress;
 mod urllib_parse;
 mod uuid;
@@ -78,8 +80,8 @@ pub(crate) fn lookup(call: &str) -> Option<Call> {
         "urllib.parse" => Some(urllib_parse::lookup),
         "urllib.robotparser" => None,
         "http.client" => None,
-        "http.cookiejar" => None,
-        "http.cookies" => None,
+        "http.cookiejar" => Some(http_cookiejar::lookup),
+        "http.cookies" => Some(http_cookies::lookup),
         "http" => None,
         "ipaddress" => Some(ipaddress::lookup),
         "uuid" => Some(uuid::lookup),
