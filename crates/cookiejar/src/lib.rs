@@ -6,8 +6,10 @@
 //!
 //! Beyond Python: the jar is indexed by domain (a request looks up only the
 //! domains that can match its host), its clock can be set
-//! ([`CookieJar::set_now`]), and [`DefaultCookiePolicy::public_suffixes`] can
-//! refuse cookies for public suffixes (off by default).
+//! ([`CookieJar::set_now`]), and [`DefaultCookiePolicy::public_suffixes`] (a
+//! list you give) or `DefaultCookiePolicy::public_suffix_list` (the Public
+//! Suffix List, default feature `psl`) refuse cookies set for a public suffix
+//! (both off by default, as in Python).
 //!
 //! The request and response sides are the traits [`CookieRequest`] and
 //! [`CookieResponse`] (what CPython duck-types); [`Request`] and [`Response`]

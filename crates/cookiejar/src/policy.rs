@@ -74,6 +74,30 @@ pub const DOMAIN_LIBERAL: DomainStrictness = 0;
 /// `DefaultCookiePolicy.DomainStrict`: `DomainStrictNoDots | DomainStrictNonDomain`.
 pub const DOMAIN_STRICT: DomainStrictness = DOMAIN_STRICT_NO_DOTS | DOMAIN_STRICT_NON_DOMAIN;
 
+/// Which public suffixes the opt-in check refuses as cookie domains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PublicSuffixes {
+    /// Suffixes the caller gave (lower-case, no leading dot).
+    List(Vec<String>),
+    /// The Public Suffix List of the `psl` crate.
+    #[cfg(feature = "psl")]
+    Psl,
+}
+
+impl PublicSuffixes {
+    /// Whether `domain` (no leading dot) is itself a public suffix.
+    fn contains(&self, domain: &str) -> bool {
+        match self {
+            PublicSuffixes::List(list) => list.iter().any(|s| s.eq_ignore_ascii_case(domain)),
+            #[cfg(feature = "psl")]
+            PublicSuffixes::Psl => {
+                let lower = domain.to_ascii_lowercase();
+                psl::suffix_str(&lower) == Some(lower.as_str())
+            }
+        }
+    }
+}
+
 /// `http.cookiejar.DefaultCookiePolicy`: CPython's standard accept and return
 /// rules, with every keyword argument as a builder method.
 ///
@@ -101,7 +125,7 @@ pub struct DefaultCookiePolicy {
     strict_ns_set_initial_dollar: bool,
     strict_ns_set_path: bool,
     secure_protocols: Vec<String>,
-    public_suffixes: Option<Vec<String>>,
+    public_suffixes: Option<PublicSuffixes>,
 }
 
 impl Default for DefaultCookiePolicy {
@@ -198,11 +222,30 @@ impl DefaultCookiePolicy {
     /// assert_eq!(jar.len(), 0);
     /// ```
     pub fn public_suffixes<I: IntoIterator<Item = S>, S: Into<String>>(mut self, s: I) -> Self {
-        self.public_suffixes = Some(
+        self.public_suffixes = Some(PublicSuffixes::List(
             s.into_iter()
                 .map(|x| x.into().trim_start_matches('.').to_lowercase())
                 .collect(),
-        );
+        ));
+        self
+    }
+
+    /// Beyond Python (off by default): refuse cookies whose domain is a public suffix
+    /// of the Public Suffix List compiled into the `psl` crate (`com`, `co.uk`,
+    /// `github.io`, ...), so a site cannot set a cookie for a whole registry.
+    ///
+    /// ```
+    /// use netstd_cookiejar::*;
+    /// let jar = CookieJar::with_policy(DefaultCookiePolicy::new().public_suffix_list());
+    /// let req = Request::new("http://www.example.co.uk/").unwrap();
+    /// jar.extract_cookies(&Response::from_lines(["Set-Cookie: a=1; Domain=.co.uk"]), &req);
+    /// assert_eq!(jar.len(), 0);
+    /// jar.extract_cookies(&Response::from_lines(["Set-Cookie: a=1; Domain=.example.co.uk"]), &req);
+    /// assert_eq!(jar.len(), 1);
+    /// ```
+    #[cfg(feature = "psl")]
+    pub fn public_suffix_list(mut self) -> Self {
+        self.public_suffixes = Some(PublicSuffixes::Psl);
         self
     }
 
@@ -311,8 +354,7 @@ impl DefaultCookiePolicy {
             return true;
         }
         if let Some(suffixes) = &self.public_suffixes {
-            let bare = cookie.domain.trim_start_matches('.');
-            if suffixes.iter().any(|s| s == bare) {
+            if suffixes.contains(cookie.domain.trim_start_matches('.')) {
                 return false;
             }
         }
