@@ -1,4 +1,6 @@
-//! CPython-style IDNA encoding never panics and yields ASCII labels of 1..=63 bytes.
+//! CPython-style IDNA encoding never panics and yields ASCII of labels of at most
+//! 63 bytes. (Labels are not always non-empty: as in CPython, NFKC can turn a
+//! character into a dot after the split, so `"\u{2024}"` encodes as `"."`.)
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,8 +12,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(ascii) = netstd_core::idna::encode(host) {
         if !host.is_ascii() {
             assert!(ascii.is_ascii());
-            let labels: Vec<&str> = ascii.trim_end_matches('.').split('.').collect();
-            assert!(labels.iter().all(|l| (1..64).contains(&l.len())), "{ascii}");
+            assert!(ascii.split('.').all(|l| l.len() < 64), "{ascii}");
         }
     }
 });

@@ -13,6 +13,11 @@
 //!   CPython, neither normalised nor given a direction; UTS 46 judges them by the
 //!   current Unicode version.
 //! - Symbols and punctuation that STD3 rules forbid (`_`, `*`) pass, as in CPython.
+//! - A label is split at the dots before Nameprep only, so a character whose NFKC
+//!   form holds a full stop (`․` U+2024 ONE DOT LEADER, `⒈` U+2488) yields a label
+//!   with dots in it: `a․b.com` encodes as `a.b.com`, `․` as `.`, exactly as
+//!   CPython answers. UTS 46 maps first and then splits, with the same host names in
+//!   the end, but it rejects the empty labels this can make.
 //! - Lower-casing (`str.lower()` in CPython, outside table B.3's exceptions) follows
 //!   Rust's Unicode version where CPython 3.11 follows Unicode 14; they differ only
 //!   for characters added since.
@@ -246,6 +251,11 @@ mod tests {
             ("\u{13a0}b.x", Some("xn--b-up5e.x")),
             ("ﬃ.x", Some("ffi.x")),
             ("\u{0130}x.y", Some("xn--ix-rub.y")),
+            // Found by fuzzing: NFKC makes dots after the split, as in CPython.
+            ("\u{2024}", Some(".")),
+            ("a\u{2024}b.com", Some("a.b.com")),
+            ("x\u{2488}y", Some("x1.y")),
+            ("\u{2024}\0>\00", Some(".\0>\00")),
         ];
         for (input, want) in cases {
             let got = encode(input).ok().map(|c| c.into_owned());
