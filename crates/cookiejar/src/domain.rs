@@ -101,7 +101,7 @@ pub fn request_host(request: &dyn CookieRequest) -> String {
     }
     // cut_port_re = :\d+$
     let digits = host.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && host.as_bytes().get(host.len() - digits - 1) == Some(&b':') {
+    if digits > 0 && digits < host.len() && host.as_bytes()[host.len() - digits - 1] == b':' {
         host.truncate(host.len() - digits - 1);
     }
     host.to_lowercase()

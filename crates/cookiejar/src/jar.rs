@@ -1,6 +1,9 @@
 //! `http.cookiejar.CookieJar`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+use indexmap::IndexMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::Error;
@@ -16,7 +19,7 @@ use crate::time::system_now;
 #[derive(Debug, Clone, Default)]
 struct DomainEntry {
     seq: u64,
-    paths: Vec<(String, Vec<Cookie>)>,
+    paths: IndexMap<String, IndexMap<String, Cookie>>,
 }
 
 /// The store, indexed by domain; `seq` keeps CPython's dict insertion order.
@@ -27,6 +30,8 @@ struct Store {
     len: usize,
     /// A lower bound of every cookie's `expires` (None: no cookie expires).
     min_expires: Option<i64>,
+    /// An upper bound of the length of every domain in `domains`.
+    longest_domain: usize,
 }
 
 impl Store {
@@ -39,13 +44,14 @@ impl Store {
     fn iter(&self) -> impl Iterator<Item = &Cookie> {
         self.ordered_domains()
             .into_iter()
-            .flat_map(|(_, e)| e.paths.iter().flat_map(|(_, cs)| cs.iter()))
+            .flat_map(|(_, e)| e.paths.values().flat_map(IndexMap::values))
     }
 
     fn set_cookie(&mut self, cookie: Cookie) {
         if let Some(e) = cookie.expires {
             self.min_expires = Some(self.min_expires.map_or(e, |m| m.min(e)));
         }
+        self.longest_domain = self.longest_domain.max(cookie.domain.len());
         let seq = &mut self.next_seq;
         let entry = self
             .domains
@@ -54,20 +60,15 @@ impl Store {
                 *seq += 1;
                 DomainEntry {
                     seq: *seq,
-                    paths: Vec::new(),
+                    paths: IndexMap::new(),
                 }
             });
-        let names = match entry.paths.iter().position(|(p, _)| *p == cookie.path) {
-            Some(i) => &mut entry.paths[i].1,
-            None => {
-                entry.paths.push((cookie.path.clone(), Vec::new()));
-                &mut entry.paths.last_mut().expect("just pushed").1
-            }
-        };
-        match names.iter_mut().find(|c| c.name == cookie.name) {
+        let names = entry.paths.entry(cookie.path.clone()).or_default();
+        // Hash lookups, as CPython's dicts: many paths or names stay linear.
+        match names.get_mut(&cookie.name) {
             Some(slot) => *slot = cookie,
             None => {
-                names.push(cookie);
+                names.insert(cookie.name.clone(), cookie);
                 self.len += 1;
             }
         }
@@ -79,17 +80,8 @@ impl Store {
             .domains
             .get_mut(domain)
             .ok_or_else(|| key_error(domain))?;
-        let names = &mut entry
-            .paths
-            .iter_mut()
-            .find(|(p, _)| p == path)
-            .ok_or_else(|| key_error(path))?
-            .1;
-        let i = names
-            .iter()
-            .position(|c| c.name == name)
-            .ok_or_else(|| key_error(name))?;
-        names.remove(i);
+        let names = entry.paths.get_mut(path).ok_or_else(|| key_error(path))?;
+        names.shift_remove(name).ok_or_else(|| key_error(name))?;
         self.len -= 1;
         Ok(())
     }
@@ -99,12 +91,11 @@ impl Store {
             .domains
             .get_mut(domain)
             .ok_or_else(|| Error::KeyError(domain.to_owned()))?;
-        let i = entry
+        let names = entry
             .paths
-            .iter()
-            .position(|(p, _)| p == path)
+            .shift_remove(path)
             .ok_or_else(|| Error::KeyError(path.to_owned()))?;
-        self.len -= entry.paths.remove(i).1.len();
+        self.len -= names.len();
         Ok(())
     }
 
@@ -113,7 +104,7 @@ impl Store {
             .domains
             .remove(domain)
             .ok_or_else(|| Error::KeyError(domain.to_owned()))?;
-        self.len -= entry.paths.iter().map(|(_, c)| c.len()).sum::<usize>();
+        self.len -= entry.paths.values().map(IndexMap::len).sum::<usize>();
         Ok(())
     }
 
@@ -122,8 +113,8 @@ impl Store {
         let mut removed = 0;
         let mut min = None::<i64>;
         for entry in self.domains.values_mut() {
-            for (_, names) in &mut entry.paths {
-                names.retain(|c| {
+            for names in entry.paths.values_mut() {
+                names.retain(|_, c| {
                     let d = drop(c);
                     if d {
                         removed += 1;
@@ -262,6 +253,9 @@ fn normalized_cookie_tuples(
         let mut max_age_set = false;
         let mut standard: Vec<(&'static str, Std)> = Vec::new();
         let mut rest: Vec<(String, Option<String>)> = Vec::new();
+        // Where each name is in `rest` (a dict in CPython): a header of many
+        // unknown attributes stays linear.
+        let mut rest_at: HashMap<String, usize> = HashMap::new();
         for (k, v) in it {
             let lc = k.to_lowercase();
             let known = VALUE_ATTRS
@@ -282,9 +276,12 @@ fn normalized_cookie_tuples(
                     Std::Time(t) => Some(t.to_string()),
                     _ => None,
                 };
-                match rest.iter_mut().find(|(rk, _)| *rk == k) {
-                    Some(slot) => slot.1 = v,
-                    None => rest.push((k, v)),
+                match rest_at.get(&k) {
+                    Some(&i) => rest[i].1 = v,
+                    None => {
+                        rest_at.insert(k.clone(), rest.len());
+                        rest.push((k, v));
+                    }
                 }
                 continue;
             };
@@ -333,10 +330,13 @@ fn normalized_cookie_tuples(
     Ok(tuples)
 }
 
+/// A cookie to delete from the jar: `(domain, path, name)`.
+type Deletion = (String, String, String);
+
 fn cookie_from_tuple(
     tup: CookieTuple,
     request: &dyn CookieRequest,
-    store: &mut Store,
+    expired: &mut Vec<Deletion>,
     now: i64,
 ) -> Result<Option<Cookie>, Unhandled> {
     let version = match tup.get("version") {
@@ -395,7 +395,7 @@ fn cookie_from_tuple(
         }
         Some(Std::Time(t)) => {
             if *t <= now {
-                let _ = store.clear_cookie(&domain, &path, &tup.name);
+                expired.push((domain, path, tup.name));
                 return Ok(None);
             }
             Some(*t)
@@ -419,15 +419,18 @@ fn cookie_from_tuple(
     Ok(Some(c))
 }
 
+/// The cookies of one header batch; a cookie already expired is not made but
+/// noted in `expired` for deletion (even when the batch then fails, as CPython
+/// deletes at once).
 fn cookies_from_attrs_set(
     attrs_set: Vec<Vec<(String, Option<NsValue>)>>,
     request: &dyn CookieRequest,
-    store: &mut Store,
+    expired: &mut Vec<Deletion>,
     now: i64,
 ) -> Result<Vec<Cookie>, Unhandled> {
     let mut cookies = Vec::new();
     for tup in normalized_cookie_tuples(attrs_set, now)? {
-        if let Some(c) = cookie_from_tuple(tup, request, store, now)? {
+        if let Some(c) = cookie_from_tuple(tup, request, expired, now)? {
             cookies.push(c);
         }
     }
@@ -561,10 +564,8 @@ impl CookieJar {
     /// assert_eq!(next.get_header("Cookie").as_deref(), Some("b=2; a=1"));
     /// ```
     pub fn add_cookie_header(&self, request: &mut dyn CookieRequest) {
-        let mut inner = self.lock();
-        let now = inner.now();
-        let policy = inner.policy.clone();
-        let mut cookies = cookies_for_request(&inner.store, &*policy, &*request, now);
+        let (now, policy) = self.now_and_policy();
+        let mut cookies = self.cookies_for_request(&*policy, &*request, now);
         let attrs = cookie_attrs(&mut cookies);
         if !attrs.is_empty() && !request.has_header("Cookie") {
             request.add_unredirected_header("Cookie", &attrs.join("; "));
@@ -576,18 +577,75 @@ impl CookieJar {
         {
             request.add_unredirected_header("Cookie2", "$Version=\"1\"");
         }
-        inner.store.clear_expired(now);
+        self.lock().store.clear_expired(now);
     }
 
-    fn make_cookies_locked(
-        inner: &mut Inner,
+    /// The jar's time and policy. The jar's lock is never held while a policy,
+    /// request or response method runs, so those may call the jar (CPython's
+    /// lock is re-entrant); each change to the store is atomic.
+    fn now_and_policy(&self) -> (i64, Arc<dyn CookiePolicy>) {
+        let inner = self.lock();
+        (inner.now(), inner.policy.clone())
+    }
+
+    /// The cookies to send with `request`: the candidate domains are copied out
+    /// under the lock, then the policy judges them without it.
+    fn cookies_for_request(
+        &self,
+        policy: &dyn CookiePolicy,
+        request: &dyn CookieRequest,
+        now: i64,
+    ) -> Vec<Cookie> {
+        let hosts = policy
+            .domain_return_ok_is_suffix_match()
+            .then(|| eff_request_host(request));
+        let domains = select_domains(&self.lock().store, hosts.as_ref());
+        let mut cookies = Vec::new();
+        for (domain, entry) in &domains {
+            if !policy.domain_return_ok(domain, request) {
+                continue;
+            }
+            for (path, names) in &entry.paths {
+                if !policy.path_return_ok(path, request) {
+                    continue;
+                }
+                for cookie in names.values() {
+                    if policy.return_ok(cookie, request, now) {
+                        cookies.push(cookie.clone());
+                    }
+                }
+            }
+        }
+        cookies
+    }
+
+    fn make_cookies_with(
+        &self,
         response: &dyn CookieResponse,
         request: &dyn CookieRequest,
+        now: i64,
+        policy: &dyn CookiePolicy,
+    ) -> Vec<Cookie> {
+        let mut expired = Vec::new();
+        let cookies = Self::make_cookies_noting(response, request, now, policy, &mut expired);
+        if !expired.is_empty() {
+            let mut inner = self.lock();
+            for (domain, path, name) in expired {
+                let _ = inner.store.clear_cookie(&domain, &path, &name);
+            }
+        }
+        cookies
+    }
+
+    fn make_cookies_noting(
+        response: &dyn CookieResponse,
+        request: &dyn CookieRequest,
+        now: i64,
+        policy: &dyn CookiePolicy,
+        expired: &mut Vec<Deletion>,
     ) -> Vec<Cookie> {
         let rfc2965_hdrs = response.get_all("Set-Cookie2");
         let ns_hdrs = response.get_all("Set-Cookie");
-        let now = inner.now();
-        let policy = inner.policy.clone();
         let (rfc2965, netscape) = (policy.rfc2965(), policy.netscape());
         if (rfc2965_hdrs.is_empty() && ns_hdrs.is_empty())
             || (ns_hdrs.is_empty() && !rfc2965)
@@ -605,12 +663,12 @@ impl CookieJar {
                     .collect()
             })
             .collect();
-        let mut cookies =
-            cookies_from_attrs_set(words, request, &mut inner.store, now).unwrap_or_default();
+        let mut cookies = cookies_from_attrs_set(words, request, expired, now).unwrap_or_default();
         if !ns_hdrs.is_empty() && netscape {
             let mut ns_cookies = match parse_ns_headers_at(&ns_hdrs, now) {
-                Ok(attrs) => cookies_from_attrs_set(attrs, request, &mut inner.store, now)
-                    .unwrap_or_default(),
+                Ok(attrs) => {
+                    cookies_from_attrs_set(attrs, request, expired, now).unwrap_or_default()
+                }
                 Err(_) => Vec::new(),
             };
             let as_ns = policy.rfc2109_as_netscape().unwrap_or(!rfc2965);
@@ -651,7 +709,8 @@ impl CookieJar {
         response: &dyn CookieResponse,
         request: &dyn CookieRequest,
     ) -> Vec<Cookie> {
-        Self::make_cookies_locked(&mut self.lock(), response, request)
+        let (now, policy) = self.now_and_policy();
+        self.make_cookies_with(response, request, now, &*policy)
     }
 
     /// `jar.extract_cookies(response, request)`: stores every cookie of the
@@ -665,12 +724,10 @@ impl CookieJar {
     /// assert_eq!(jar.len(), 1);
     /// ```
     pub fn extract_cookies(&self, response: &dyn CookieResponse, request: &dyn CookieRequest) {
-        let mut inner = self.lock();
-        let now = inner.now();
-        let policy = inner.policy.clone();
-        for cookie in Self::make_cookies_locked(&mut inner, response, request) {
+        let (now, policy) = self.now_and_policy();
+        for cookie in self.make_cookies_with(response, request, now, &*policy) {
             if policy.set_ok(&cookie, request, now) {
-                inner.store.set_cookie(cookie);
+                self.lock().store.set_cookie(cookie);
             }
         }
     }
@@ -687,10 +744,9 @@ impl CookieJar {
     /// assert!(jar.is_empty());
     /// ```
     pub fn set_cookie_if_ok(&self, cookie: Cookie, request: &dyn CookieRequest) {
-        let mut inner = self.lock();
-        let now = inner.now();
-        if inner.policy.clone().set_ok(&cookie, request, now) {
-            inner.store.set_cookie(cookie);
+        let (now, policy) = self.now_and_policy();
+        if policy.set_ok(&cookie, request, now) {
+            self.lock().store.set_cookie(cookie);
         }
     }
 
@@ -865,19 +921,24 @@ impl std::fmt::Display for CookieJar {
 }
 
 /// The domains `domain_return_ok` can accept for a host: every dotted suffix of
-/// `.host`, with and without its dot, and `""`.
-fn candidate_domains(hosts: [&str; 2]) -> Vec<String> {
-    let mut out = vec![String::new()];
+/// `.host`, with and without its dot, and `""`; only those of at most `max_len`
+/// bytes (the longest domain in the store), so a long host name costs a scan, not
+/// a copy or a hash of every suffix. May repeat a domain.
+fn candidate_domains<'a>(hosts: [&'a str; 2], max_len: usize) -> Vec<Cow<'a, str>> {
+    let mut out = vec![Cow::Borrowed("")];
     for h in hosts {
-        let dotted = if h.starts_with('.') {
-            h.to_owned()
-        } else {
-            format!(".{h}")
-        };
-        for (i, _) in dotted.match_indices('.') {
-            for s in [&dotted[i..], &dotted[i + 1..]] {
-                if !out.iter().any(|o| o == s) {
-                    out.push(s.to_owned());
+        if !h.starts_with('.') {
+            if h.len() < max_len {
+                out.push(Cow::Owned(format!(".{h}")));
+            }
+            if h.len() <= max_len {
+                out.push(Cow::Borrowed(h));
+            }
+        }
+        for (i, _) in h.match_indices('.') {
+            for s in [&h[i..], &h[i + 1..]] {
+                if s.len() <= max_len {
+                    out.push(Cow::Borrowed(s));
                 }
             }
         }
@@ -885,40 +946,34 @@ fn candidate_domains(hosts: [&str; 2]) -> Vec<String> {
     out
 }
 
-fn cookies_for_request(
-    store: &Store,
-    policy: &dyn CookiePolicy,
-    request: &dyn CookieRequest,
-    now: i64,
-) -> Vec<Cookie> {
-    let domains: Vec<(&String, &DomainEntry)> = if policy.domain_return_ok_is_suffix_match() {
-        let (host, erhn) = eff_request_host(request);
-        let mut v: Vec<_> = candidate_domains([&host, &erhn])
-            .iter()
-            .filter_map(|d| store.domains.get_key_value(d.as_str()))
-            .collect();
-        v.sort_by_key(|(_, e)| e.seq);
-        v
-    } else {
-        store.ordered_domains()
-    };
-    let mut cookies = Vec::new();
-    for (domain, entry) in domains {
-        if !policy.domain_return_ok(domain, request) {
-            continue;
-        }
-        for (path, names) in &entry.paths {
-            if !policy.path_return_ok(path, request) {
-                continue;
-            }
-            for cookie in names {
-                if policy.return_ok(cookie, request, now) {
-                    cookies.push(cookie.clone());
-                }
-            }
+/// The domains whose cookies may go with a request, in the jar's order, copied
+/// out of the store. With `hosts` (request-host and effective request-host, for a
+/// policy whose `domain_return_ok` is a suffix match) only the domains that can
+/// match them; otherwise all.
+fn select_domains(store: &Store, hosts: Option<&(String, String)>) -> Vec<(String, DomainEntry)> {
+    let mut domains = None;
+    if let Some((host, erhn)) = hosts {
+        let candidates = candidate_domains([host, erhn], store.longest_domain);
+        // Hashing the candidates costs their length; asking the policy about every
+        // domain costs about the host's length per domain. Take the cheaper one (a
+        // long host against a jar that holds a long domain would make the lookup
+        // quadratic).
+        let lookup: usize = candidates.iter().map(|c| c.len() + 1).sum();
+        if lookup <= store.domains.len().saturating_mul(erhn.len() + 1) {
+            let mut v: Vec<_> = candidates
+                .iter()
+                .filter_map(|d| store.domains.get_key_value(d.as_ref()))
+                .collect();
+            v.sort_by_key(|(_, e)| e.seq);
+            v.dedup_by_key(|(_, e)| e.seq);
+            domains = Some(v);
         }
     }
-    cookies
+    domains
+        .unwrap_or_else(|| store.ordered_domains())
+        .into_iter()
+        .map(|(d, e)| (d.clone(), e.clone()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -927,7 +982,7 @@ mod tests {
 
     #[test]
     fn candidates() {
-        let c = candidate_domains(["www.example.com", "www.example.com"]);
+        let c = candidate_domains(["www.example.com", "www.example.com"], usize::MAX);
         for d in [
             "",
             ".www.example.com",
@@ -939,5 +994,30 @@ mod tests {
         ] {
             assert!(c.iter().any(|x| x == d), "{d}");
         }
+        // Only suffixes as long as the store's longest domain are looked up.
+        let c = candidate_domains(["www.example.com", "www.example.com"], 4);
+        assert!(c.iter().all(|x| x.len() <= 4));
+        assert!(c.iter().any(|x| x == ".com"));
+        assert!(!c.iter().any(|x| x.contains("example")));
+    }
+
+    #[test]
+    fn long_host_is_cheap() {
+        // Found by review: every suffix of the host was copied (memory quadratic in
+        // the host's length: 500 MB for a 32 KB host).
+        let jar = CookieJar::new();
+        let host = format!("{}com", "a.".repeat(100_000));
+        let set = crate::Request::new(&format!("http://x.{host}/")).unwrap();
+        jar.extract_cookies(
+            &crate::Response::from_lines([format!("Set-Cookie: a=1; Domain=.{host}")]),
+            &set,
+        );
+        let mut req = crate::Request::new(&format!("http://{host}/")).unwrap();
+        let start = std::time::Instant::now();
+        jar.add_cookie_header(&mut req);
+        assert_eq!(req.get_header("Cookie").as_deref(), Some("a=1"));
+        let mut other = crate::Request::new("http://www.example.com/").unwrap();
+        jar.add_cookie_header(&mut other);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 }

@@ -1,8 +1,9 @@
 //! Date and time conversion: `http2time`, `time2isoz`, `time2netscape`.
 //!
-//! The parsers are hand-written matchers of CPython's regular expressions that
-//! never backtrack more than a constant number of steps, so hostile input such as
-//! CPython gh-82985's `"1-c-1" + " " * 2000 + "!"` is rejected in linear time.
+//! The parsers are hand-written matchers of CPython's regular expressions. Where the
+//! regex backtracks (a shorter year, a shorter zone) each step does a bounded amount
+//! of work, so hostile input such as CPython gh-82985's `"1-c-1" + " " * 2000 + "!"`
+//! or a long digit run is rejected in linear time.
 
 use crate::Error;
 
@@ -256,8 +257,14 @@ fn loose_tail(c: &Cur<'_>, at: usize) -> Option<Option<(usize, usize)>> {
     };
     // Time zone alternatives, greedy first.
     let sign = usize::from(matches!(b.get(at), Some(b'-' | b'+')));
-    let digits = c.run(at + sign, |x| x.is_ascii_digit());
-    for n in (2..=digits.min(4)).rev() {
+    // Only 2 to 4 digits can be a zone: looking further would make the year's
+    // backtracking (one call per shorter year) quadratic in a long digit run.
+    let digits = c.b[at + sign..]
+        .iter()
+        .take(4)
+        .take_while(|x| x.is_ascii_digit())
+        .count();
+    for n in (2..=digits).rev() {
         let end = at + sign + n;
         if paren_end(end + c.run(end, is_space)) {
             return Some(Some((at, end)));
@@ -429,7 +436,7 @@ pub(crate) fn http2time_at(text: &str, now: i64) -> Result<Option<i64>, Error> {
     if let Some(r) = strict_date(text) {
         return r;
     }
-    let text = text.trim_start();
+    let text = text.trim_start_matches(crate::headers::py_space);
     let b = text.as_bytes();
     // WEEKDAY_RE = ^(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)[a-z]*,?\s*  (re.I)
     let mut at = 0;

@@ -60,6 +60,14 @@ fn gh_82985_no_catastrophic_backtracking_in_http2time() {
     assert_eq!(http2time(&long).unwrap(), None);
     let digits = format!("01 Jan {}", "9".repeat(100_000));
     assert_eq!(http2time(&digits).unwrap(), None);
+    // Found by review: each shorter year rescanned the rest of the digit run.
+    let year_run = format!("1 a {}!", "1".repeat(100_000));
+    assert_eq!(http2time(&year_run).unwrap(), None);
+    // str.lstrip() strips the separators U+001C..U+001F too.
+    assert_eq!(
+        http2time("\x1cWed, 21 Oct 2026 07:28:00 GMT").unwrap(),
+        Some(1_792_567_680)
+    );
     assert!(
         start.elapsed() < Duration::from_secs(2),
         "{:?}",
@@ -468,4 +476,103 @@ fn indexed_lookup_matches_a_full_scan() {
             assert_eq!(header(&fast, &url), header(&slow, &url), "{url}");
         }
     }
+}
+
+#[test]
+fn all_digit_host_keeps_its_digits() {
+    // Found by review: `:\d+$` on a host made only of digits underflowed.
+    for (url, host) in [
+        ("http://123/", "123"),
+        ("https://0?x", "0"),
+        ("http://8:80/", "8"),
+    ] {
+        let req = Request::new(url).unwrap();
+        assert_eq!(netstd_cookiejar::request_host(&req), host, "{url}");
+    }
+}
+
+#[test]
+fn many_paths_names_and_attributes_stay_linear() {
+    // Found by review: paths and names of a domain, and the unknown attributes of
+    // one header, were searched linearly (5.8 s for 40,000 paths).
+    let jar = CookieJar::new();
+    let req = Request::new("http://www.example.com/").unwrap();
+    let start = Instant::now();
+    let paths = (0..40_000).map(|i| format!("Set-Cookie: c=1; path=/p{i:08}"));
+    jar.extract_cookies(&Response::from_lines(paths), &req);
+    let names = (0..40_000).map(|i| format!("Set-Cookie: c{i:08}=1"));
+    jar.extract_cookies(&Response::from_lines(names), &req);
+    assert_eq!(jar.len(), 80_000);
+    let attrs: String = (0..40_000).map(|i| format!("; x{i:07}")).collect();
+    jar.extract_cookies(
+        &Response::from_lines([format!("Set-Cookie: z=1{attrs}")]),
+        &req,
+    );
+    assert_eq!(jar.len(), 80_001);
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+/// A response that looks into the jar while it is read, as a callback may.
+struct Peeking<'a> {
+    jar: &'a CookieJar,
+    inner: Response,
+    seen: std::cell::Cell<usize>,
+}
+
+impl netstd_cookiejar::CookieResponse for Peeking<'_> {
+    fn get_all(&self, name: &str) -> Vec<String> {
+        self.seen.set(self.jar.len());
+        self.inner.get_all(name)
+    }
+}
+
+/// A policy that counts the jar's cookies whenever it is asked.
+struct Counting(std::sync::Arc<std::sync::OnceLock<std::sync::Arc<CookieJar>>>);
+
+impl netstd_cookiejar::CookiePolicy for Counting {
+    fn set_ok(&self, cookie: &netstd_cookiejar::Cookie, req: &dyn CookieRequest, now: i64) -> bool {
+        let _ = self.0.get().map(|j| j.len());
+        DefaultCookiePolicy::new().set_ok(cookie, req, now)
+    }
+    fn return_ok(
+        &self,
+        cookie: &netstd_cookiejar::Cookie,
+        req: &dyn CookieRequest,
+        now: i64,
+    ) -> bool {
+        let _ = self.0.get().map(|j| j.cookies());
+        DefaultCookiePolicy::new().return_ok(cookie, req, now)
+    }
+}
+
+#[test]
+fn callbacks_may_call_the_jar() {
+    // Found by review: the jar's lock was held while policies, requests and
+    // responses ran, so a callback that used the jar deadlocked (CPython's RLock
+    // allows it).
+    let slot = std::sync::Arc::new(std::sync::OnceLock::new());
+    let jar = std::sync::Arc::new(CookieJar::with_policy(Counting(slot.clone())));
+    // The cycle jar -> policy -> jar leaks the jar; fine in a test.
+    slot.set(jar.clone()).ok();
+    let req = Request::new("http://www.example.com/").unwrap();
+    jar.extract_cookies(&Response::from_lines(["Set-Cookie: a=1"]), &req);
+    let peeking = Peeking {
+        jar: &jar,
+        inner: Response::from_lines(["Set-Cookie: b=2"]),
+        seen: std::cell::Cell::new(0),
+    };
+    jar.extract_cookies(&peeking, &req);
+    assert_eq!(peeking.seen.get(), 1);
+    let mut next = Request::new("http://www.example.com/").unwrap();
+    jar.add_cookie_header(&mut next);
+    assert_eq!(next.get_header("Cookie").as_deref(), Some("a=1; b=2"));
+    jar.set_cookie_if_ok(
+        netstd_cookiejar::Cookie::new("c", Some("3"), "www.example.com", "/"),
+        &req,
+    );
+    assert_eq!(jar.len(), 3);
 }

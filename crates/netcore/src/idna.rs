@@ -255,7 +255,7 @@ mod tests {
             ("\u{2024}", Some(".")),
             ("a\u{2024}b.com", Some("a.b.com")),
             ("x\u{2488}y", Some("x1.y")),
-            ("\u{2024}\0>\00", Some(".\0>\00")),
+            ("\u{2024}\0>\u{0}0", Some(".\0>\u{0}0")),
         ];
         for (input, want) in cases {
             let got = encode(input).ok().map(|c| c.into_owned());
