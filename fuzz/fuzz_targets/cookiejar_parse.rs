@@ -1,6 +1,7 @@
 //! http.cookiejar's parsers never panic and stay linear: the date parsers
 //! (`http2time`, `iso2time`), the header parsers, a jar extracting any
-//! `Set-Cookie`/`Set-Cookie2` header and answering a request, and the Mozilla and
+//! `Set-Cookie`/`Set-Cookie2` header and answering a request (also for the input as
+//! the request URL), and the Mozilla and
 //! LWP file readers.
 #![no_main]
 
@@ -31,6 +32,12 @@ fuzz_target!(|data: &[u8]| {
     jar.add_cookie_header(&mut next);
     if let Some(h) = next.get_header("Cookie") {
         assert!(!h.contains(['\r', '\n']) || text.contains(['\r', '\n']));
+    }
+    // The input as the request URL: host and path helpers, the domain lookup.
+    if let Ok(mut any) = Request::new(text) {
+        let _ = netstd_cookiejar::eff_request_host(&any);
+        jar.extract_cookies(&resp, &any);
+        jar.add_cookie_header(&mut any);
     }
 
     let moz = MozillaCookieJar::new(None::<&str>);
