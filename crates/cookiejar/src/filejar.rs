@@ -349,6 +349,15 @@ impl FileCookieJar for MozillaCookieJar {
             } else {
                 cookie.domain.clone()
             };
+            // Beyond CPython: a field holding a line break or a tab would read back
+            // as other lines or fields (a cookie one site set could plant cookies
+            // for another), so such a cookie is not written.
+            if [domain.as_str(), &cookie.path, name, value]
+                .iter()
+                .any(|f| f.contains(['\r', '\n', '\t']))
+            {
+                continue;
+            }
             out.push_str(
                 &[
                     domain.as_str(),

@@ -601,17 +601,17 @@ impl CookieJar {
             .then(|| eff_request_host(request));
         let domains = select_domains(&self.lock().store, hosts.as_ref());
         let mut cookies = Vec::new();
-        for (domain, entry) in &domains {
-            if !policy.domain_return_ok(domain, request) {
+        for (domain, entry) in domains {
+            if !policy.domain_return_ok(&domain, request) {
                 continue;
             }
-            for (path, names) in &entry.paths {
-                if !policy.path_return_ok(path, request) {
+            for (path, names) in entry.paths {
+                if !policy.path_return_ok(&path, request) {
                     continue;
                 }
-                for cookie in names.values() {
-                    if policy.return_ok(cookie, request, now) {
-                        cookies.push(cookie.clone());
+                for cookie in names.into_values() {
+                    if policy.return_ok(&cookie, request, now) {
+                        cookies.push(cookie);
                     }
                 }
             }

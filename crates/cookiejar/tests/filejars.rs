@@ -164,3 +164,29 @@ fn iso2time_formats() {
     assert_eq!(iso2time(&hostile).unwrap(), None);
     assert!(start.elapsed() < std::time::Duration::from_secs(2));
 }
+
+#[test]
+fn mozilla_save_cannot_plant_cookies_for_other_sites() {
+    // Found by review: a bare CR in a Set-Cookie value was written as it is, and
+    // read back (universal newlines) as a cookie for another domain. CPython 3.11
+    // does the same; netstd leaves such a cookie out of the file.
+    let jar = MozillaCookieJar::new(None::<&str>);
+    jar.set_now(Some(1_000_000_000));
+    let req = Request::new("http://example.com/").unwrap();
+    let evil =
+        "Set-Cookie: c=d\r.bank.com\tTRUE\t/\tFALSE\t4102444800\tinjected\tv; max-age=1000000";
+    jar.extract_cookies(
+        &Response::from_lines([evil, "Set-Cookie: ok=1; max-age=1000000"]),
+        &req,
+    );
+    assert_eq!(jar.len(), 2);
+    let mut out = Vec::new();
+    jar.save_to(&mut out, true, true).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("bank.com"), "{text}");
+    let back = MozillaCookieJar::new(None::<&str>);
+    back.load_from(&mut text.as_bytes(), "mem", true, true)
+        .unwrap();
+    let names: Vec<String> = back.cookies().into_iter().map(|c| c.name).collect();
+    assert_eq!(names, ["ok"]);
+}
