@@ -38,6 +38,21 @@ pub enum Value {
 }
 
 impl Value {
+    /// Python's truth value: `bool(v)`.
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => i.as_str() != "0",
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) | Value::Binary(b) => !b.is_empty(),
+            Value::List(v) | Value::Tuple(v) => !v.is_empty(),
+            Value::Dict(d) => !d.is_empty(),
+            Value::DateTime(_) | Value::Record(_) | Value::Error(_) => true,
+        }
+    }
+
     /// A record from its fields: `Value::record([("str", "::1".into()), ("version", 6.into())])`.
     pub fn record(fields: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
         Value::Record(fields.into_iter().collect())

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use netstd_urlparse::py_repr;
+
 /// `http.cookiejar.Cookie`: one cookie, Netscape or RFC 2965, with every
 /// attribute CPython keeps. Fields are public, like Python's attributes.
 ///
@@ -198,53 +200,4 @@ impl fmt::Display for Cookie {
             ),
         }
     }
-}
-
-/// Python's `str.isprintable()` for one character, approximated: control and
-/// format characters and whitespace other than the space are not printable.
-fn printable(c: char) -> bool {
-    let n = c as u32;
-    let format = matches!(
-        n,
-        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e | 0x200b..=0x200f
-            | 0x202a..=0x202e | 0x2060..=0x2064 | 0x2066..=0x206f | 0xfeff | 0xfff9..=0xfffb
-    );
-    c == ' ' || !(c.is_control() || c.is_whitespace() || format)
-}
-
-/// Python's `repr(str)`: single quotes unless the text holds one and no double
-/// quote; backslashes, the quote and control characters escaped.
-pub(crate) fn py_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(q);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if !printable(c) => {
-                let n = c as u32;
-                if n < 0x100 {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n < 0x10000 {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(q);
-    out
 }

@@ -64,6 +64,20 @@ mod split;
 mod tables;
 
 pub use error::Error;
+
+/// Beyond Python's `urllib.parse`: Python's `repr(s)` of a `str` (quotes chosen as
+/// Python does, escapes for what `str.isprintable()` rejects). The results'
+/// `Debug` shows fields this way; sibling crates use it for their reprs.
+///
+/// ```
+/// assert_eq!(netstd_urlparse::py_repr("it's\n"), "\"it's\\n\"");
+/// assert_eq!(netstd_urlparse::py_repr("a\u{200b}"), "'a\\u200b'");
+/// ```
+pub fn py_repr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    pystr::repr_str(&mut out, s);
+    out
+}
 pub use join::{JoinOptions, urljoin, urljoin_with};
 pub use query::{
     ParseQsOptions, QueryDict, QueryPair, QueryValue, QuoteVia, UrlencodeOptions, parse_qs,

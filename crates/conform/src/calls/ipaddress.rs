@@ -235,21 +235,6 @@ fn address(args: &[Value], kwargs: &Kwargs) -> Answer {
 
 // ------------------------------------------------------------------ ip_network
 
-/// Python's truth value, for `strict`.
-fn truthy(v: &Value) -> bool {
-    match v {
-        Value::None => false,
-        Value::Bool(b) => *b,
-        Value::Int(i) => i.as_str() != "0",
-        Value::Float(f) => *f != 0.0,
-        Value::Str(s) => !s.is_empty(),
-        Value::Bytes(b) | Value::Binary(b) => !b.is_empty(),
-        Value::List(v) | Value::Tuple(v) => !v.is_empty(),
-        Value::Dict(d) => !d.is_empty(),
-        _ => true,
-    }
-}
-
 /// `IPv4Network(x, strict)` / `IPv6Network(x, strict)` for the argument forms Python
 /// takes: text, int, bytes, or an `(address, prefix)` tuple.
 fn network_of<A: Address>(
@@ -412,7 +397,7 @@ fn network(args: &[Value], kwargs: &Kwargs) -> Answer {
         Ok(s) => s,
         Err(e) => return e,
     };
-    let options = NetworkOptions::new().strict(strict.is_none_or(truthy));
+    let options = NetworkOptions::new().strict(strict.is_none_or(Value::truthy));
     let mut declared = Declared::default();
     let record = match ip_network_of(x.expect("required"), options) {
         Ok(IPNetwork::V4(n)) => network_record(&n, &mut declared),

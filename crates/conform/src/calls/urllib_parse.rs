@@ -88,21 +88,6 @@ fn fail(e: up::Error) -> Answer {
     }
 }
 
-/// Python's truthiness.
-fn truthy(v: &Value) -> bool {
-    match v {
-        Value::None => false,
-        Value::Bool(b) => *b,
-        Value::Int(i) => i.as_str() != "0",
-        Value::Float(f) => *f != 0.0,
-        Value::Str(s) => !s.is_empty(),
-        Value::Bytes(b) | Value::Binary(b) => !b.is_empty(),
-        Value::List(v) | Value::Tuple(v) => !v.is_empty(),
-        Value::Dict(d) => !d.is_empty(),
-        Value::DateTime(_) | Value::Record(_) | Value::Error(_) => true,
-    }
-}
-
 /// Whether `hash(v)` works (what `lru_cache` needs of `urlsplit`'s arguments).
 fn hashable(v: &Value) -> bool {
     match v {
@@ -136,7 +121,7 @@ fn coerce<'v>(args: &[&'v Value]) -> Result<Coerced<'v>, Raise> {
     if args
         .iter()
         .skip(1)
-        .any(|a| truthy(a) && matches!(a, Value::Str(_)) != str_input)
+        .any(|a| a.truthy() && matches!(a, Value::Str(_)) != str_input)
     {
         return Err("TypeError");
     }
@@ -147,7 +132,7 @@ fn coerce<'v>(args: &[&'v Value]) -> Result<Coerced<'v>, Raise> {
     for a in args {
         out.push(match a {
             Value::Bytes(b) => ascii(b)?,
-            a if !truthy(a) => "",
+            a if !a.truthy() => "",
             _ => return Err("AttributeError"), // no .decode
         });
     }
@@ -336,7 +321,7 @@ fn split_call(url: &Value, scheme: Option<&Value>, allow: Option<&Value>, parse:
     };
     let options = SplitOptions::new()
         .scheme(scheme)
-        .allow_fragments(allow.is_none_or(truthy));
+        .allow_fragments(allow.is_none_or(Value::truthy));
     // the record, and whether its geturl is written by the changed urlunsplit
     let parts = |s: &str, n: &str, p: String| unsplit_differs(s, n, &p);
     let answer = match (str_mode, parse) {
@@ -483,10 +468,10 @@ fn urljoin(args: &[Value], kwargs: &Kwargs) -> Answer {
         Err(e) => return e,
     };
     let (base, url) = (base.expect("required"), url.expect("required"));
-    if !truthy(base) {
+    if !base.truthy() {
         return Answer::result(url.clone());
     }
-    if !truthy(url) {
+    if !url.truthy() {
         return Answer::result(base.clone());
     }
     let coerced = match coerce(&[base, url]) {
@@ -496,7 +481,7 @@ fn urljoin(args: &[Value], kwargs: &Kwargs) -> Answer {
     if allow.is_some_and(|v| !hashable(v)) {
         return Answer::error("TypeError");
     }
-    let options = JoinOptions::new().allow_fragments(allow.is_none_or(truthy));
+    let options = JoinOptions::new().allow_fragments(allow.is_none_or(Value::truthy));
     let (answer, b, u): (Answer, &str, &str) = match coerced {
         Coerced::Str(t) => {
             let (b, u) = (t[0].unwrap_or(""), t[1].unwrap_or(""));
@@ -921,8 +906,8 @@ fn parse_qs(args: &[Value], kwargs: &Kwargs, dict: bool) -> Answer {
     }
     let mut o = ParseQsOptions::new()
         .separator(separator)
-        .keep_blank_values(keep.is_some_and(truthy))
-        .strict_parsing(strict.is_some_and(truthy));
+        .keep_blank_values(keep.is_some_and(Value::truthy))
+        .strict_parsing(strict.is_some_and(Value::truthy));
     let fields = if qs.is_empty() {
         0
     } else {
@@ -956,7 +941,10 @@ fn parse_qs(args: &[Value], kwargs: &Kwargs, dict: bool) -> Answer {
     if codec_type_error {
         // CPython's loop: fields in order, the strict check first, and the codec used
         // (so its type checked) only for a kept name or value holding an escape.
-        let (keep, strict) = (keep.is_some_and(truthy), strict.is_some_and(truthy));
+        let (keep, strict) = (
+            keep.is_some_and(Value::truthy),
+            strict.is_some_and(Value::truthy),
+        );
         let fields = if qs.is_empty() {
             Vec::new()
         } else {
@@ -1090,7 +1078,7 @@ fn urlencode(args: &[Value], kwargs: &Kwargs) -> Answer {
         _ => return Answer::error("TypeError"),
     }
     let mut o = UrlencodeOptions::new()
-        .doseq(doseq.is_some_and(truthy))
+        .doseq(doseq.is_some_and(Value::truthy))
         .quote_via(via);
     let any = !pairs.is_empty();
     match safe {
