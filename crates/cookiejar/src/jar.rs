@@ -212,7 +212,7 @@ struct CookieTuple {
     name: String,
     value: Option<String>,
     standard: Vec<(&'static str, Std)>,
-    rest: Vec<(String, Option<String>)>,
+    rest: IndexMap<String, Option<String>>,
 }
 
 impl CookieTuple {
@@ -252,10 +252,8 @@ fn normalized_cookie_tuples(
         };
         let mut max_age_set = false;
         let mut standard: Vec<(&'static str, Std)> = Vec::new();
-        let mut rest: Vec<(String, Option<String>)> = Vec::new();
-        // Where each name is in `rest` (a dict in CPython): a header of many
-        // unknown attributes stays linear.
-        let mut rest_at: HashMap<String, usize> = HashMap::new();
+        // A dict in CPython: a header of many unknown attributes stays linear.
+        let mut rest: IndexMap<String, Option<String>> = IndexMap::new();
         for (k, v) in it {
             let lc = k.to_lowercase();
             let known = VALUE_ATTRS
@@ -276,13 +274,7 @@ fn normalized_cookie_tuples(
                     Std::Time(t) => Some(t.to_string()),
                     _ => None,
                 };
-                match rest_at.get(&k) {
-                    Some(&i) => rest[i].1 = v,
-                    None => {
-                        rest_at.insert(k.clone(), rest.len());
-                        rest.push((k, v));
-                    }
-                }
+                rest.insert(k, v);
                 continue;
             };
             if BOOLEAN_ATTRS.contains(&key) && matches!(v, Std::Missing) {
@@ -415,7 +407,7 @@ fn cookie_from_tuple(
     c.discard = discard;
     c.comment = comment;
     c.comment_url = comment_url;
-    c.rest = tup.rest;
+    c.rest = tup.rest.into_iter().collect();
     Ok(Some(c))
 }
 
