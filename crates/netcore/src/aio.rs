@@ -278,6 +278,23 @@ impl Stream {
         })
     }
 
+    /// `setsockopt(IPPROTO_TCP, TCP_NODELAY, on)`: turns Nagle's algorithm off (or back
+    /// on) for a TCP socket, as `http.client` does on connect; a no-op on Unix sockets.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> netstd_core::Result<()> {
+    /// let s = netstd_core::aio::create_connection("example.org", 80).await?;
+    /// s.set_nodelay(true)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn set_nodelay(&self, on: bool) -> Result<()> {
+        match self.transport()? {
+            Transport::Tcp(s) => Ok(s.set_nodelay(on)?),
+            #[cfg(unix)]
+            Transport::Unix(_) => Ok(()),
+        }
+    }
+
     /// `getsockname()`.
     pub fn getsockname(&self) -> Result<Address> {
         Ok(match self.transport()? {

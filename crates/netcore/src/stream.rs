@@ -239,6 +239,21 @@ impl Stream {
         Ok(self.transport()?.peer()?)
     }
 
+    /// `setsockopt(IPPROTO_TCP, TCP_NODELAY, on)`: turns Nagle's algorithm off (or back
+    /// on) for a TCP socket, as `http.client` does on connect; a no-op on Unix sockets.
+    ///
+    /// ```no_run
+    /// let s = netstd_core::create_connection("example.org", 80).unwrap();
+    /// s.set_nodelay(true).unwrap();
+    /// ```
+    pub fn set_nodelay(&self, on: bool) -> Result<()> {
+        match self.transport()? {
+            Transport::Tcp(s) => Ok(s.set_nodelay(on)?),
+            #[cfg(unix)]
+            Transport::Unix(_) => Ok(()),
+        }
+    }
+
     /// `socket.getsockname()`.
     pub fn getsockname(&self) -> Result<Address> {
         Ok(self.transport()?.local()?)

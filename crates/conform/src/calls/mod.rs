@@ -32,6 +32,7 @@
 
 use crate::{Answer, Kwargs, Value};
 
+mod http;
 mod http_cookiejar;
 mod http_cookies;
 mod ipaddress;
@@ -79,10 +80,10 @@ pub(crate) fn lookup(call: &str) -> Option<Call> {
     let calls: Option<fn(&str) -> Option<Call>> = match module {
         "urllib.parse" => Some(urllib_parse::lookup),
         "urllib.robotparser" => None,
-        "http.client" => None,
+        "http.client" => Some(http::lookup_client),
         "http.cookiejar" => Some(http_cookiejar::lookup),
         "http.cookies" => Some(http_cookies::lookup),
-        "http" => None,
+        "http" => Some(http::lookup_http),
         "ipaddress" => Some(ipaddress::lookup),
         "uuid" => Some(uuid::lookup),
         "xmlrpc.client" => None,
