@@ -78,10 +78,41 @@ pub mod ipaddress {
     pub use netstd_ipaddress::*;
 }
 
-/// Python's `http` package: `http.cookies` and `http.cookiejar` (and, as they land,
-/// its other modules).
-#[cfg(any(feature = "cookies", feature = "cookiejar"))]
+/// Python's `http` package: [`http::HTTPStatus`], [`http::HTTPMethod`], and its
+/// modules `http.client`, `http.cookies` and `http.cookiejar`.
+///
+/// ```
+/// use netstd::http::HTTPStatus;
+/// let s = HTTPStatus::new(404)?;
+/// assert_eq!((s.phrase(), s.is_client_error()), ("Not Found", true));
+/// # Ok::<(), netstd::http::Error>(())
+/// ```
+#[cfg(any(feature = "http", feature = "cookies", feature = "cookiejar"))]
 pub mod http {
+    #[cfg(feature = "http")]
+    pub use netstd_http::{Error, HTTPMethod, HTTPStatus};
+
+    /// Python's `http.client`: `HTTPConnection`, `HTTPSConnection`, `HTTPResponse`,
+    /// `HTTPMessage`, `parse_headers`, `responses` and the exceptions (as
+    /// [`client::Error`]); the async face in `client::aio`.
+    ///
+    /// ```no_run
+    /// # fn main() -> netstd::http::client::Result<()> {
+    /// use netstd::http::client::HTTPSConnection;
+    /// let mut conn = HTTPSConnection::new("www.python.org")?;
+    /// conn.request("GET", "/")?;
+    /// let mut r = conn.getresponse()?;
+    /// println!("{} {}", r.status(), r.reason());
+    /// let body = r.read()?;
+    /// # drop(body); Ok(()) }
+    /// ```
+    #[cfg(feature = "http")]
+    pub mod client {
+        /// The sans-IO HTTP/1.1 message layer the client and server share.
+        pub use netstd_http::proto;
+        pub use netstd_httpclient::*;
+    }
+
     /// Python's `http.cookies`: `SimpleCookie`, `BaseCookie`, `Morsel`, `CookieError`.
     ///
     /// ```

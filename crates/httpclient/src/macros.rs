@@ -153,8 +153,11 @@ macro_rules! connection_common {
             self.state.default_port
         }
 
-        /// `sock`: the connected socket, if any.
-        pub fn sock(&self) -> Option<&$stream> {
+        /// `sock`: the connected socket, if any (taken back first from a previous
+        /// response that has been read to its end; `None` while a response still reads
+        /// from it).
+        pub fn sock(&mut self) -> Option<&$stream> {
+            let _ = self.reclaim();
             self.conn.as_ref().map(|c| &c.stream)
         }
 

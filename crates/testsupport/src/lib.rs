@@ -248,6 +248,114 @@ pub mod interop {
         }
     }
 
+    /// nginx started from the repository's `tests/interop/nginx.conf.in`: one
+    /// process, loopback only, plain HTTP on `port` and HTTPS on `tls_port` with the
+    /// given certificate, serving `dir/www`. Killed by its pid when dropped.
+    #[derive(Debug)]
+    pub struct Nginx {
+        /// The nginx process.
+        pub peer: Peer,
+        /// The plain HTTP port on 127.0.0.1.
+        pub port: u16,
+        /// The HTTPS port on 127.0.0.1.
+        pub tls_port: u16,
+        /// The prefix directory; `dir.path().join("www")` is the document root.
+        pub dir: TempDir,
+    }
+
+    impl Nginx {
+        /// Starts nginx serving `files` (name, contents) with `cert` for TLS; `None`
+        /// (the test skips) when nginx is not installed.
+        pub fn start(files: &[(&str, &[u8])], cert: &Issued) -> Option<Nginx> {
+            // Debian puts nginx in /usr/sbin, which a user's PATH may lack
+            let sbin = PathBuf::from("/usr/sbin/nginx");
+            let nginx = if sbin.is_file() {
+                sbin
+            } else {
+                require("nginx")?
+            };
+            let dir = TempDir::new();
+            let www = dir.path().join("www");
+            std::fs::create_dir_all(&www).expect("www");
+            for (name, contents) in files {
+                std::fs::write(www.join(name), contents).expect("write www file");
+            }
+            let certfile = dir.write("cert.pem", &cert.cert_pem);
+            let keyfile = dir.write("key.pem", &cert.key_pem);
+            let (port, tls_port) = (free_port(), free_port());
+            let conf = include_str!("../../../tests/interop/nginx.conf.in")
+                .replace("@PREFIX@", &dir.path().display().to_string())
+                .replace("@ROOT@", &www.display().to_string())
+                .replace("@PORT@", &port.to_string())
+                .replace("@TLS_PORT@", &tls_port.to_string())
+                .replace("@CERT@", &certfile.display().to_string())
+                .replace("@KEY@", &keyfile.display().to_string());
+            let conf = dir.write("nginx.conf", conf);
+            let child = std::process::Command::new(nginx)
+                .arg("-p")
+                .arg(dir.path())
+                .arg("-c")
+                .arg(&conf)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("start nginx");
+            let peer = Peer(child);
+            let up = wait_for_port(([127, 0, 0, 1], port).into(), Duration::from_secs(10))
+                && wait_for_port(([127, 0, 0, 1], tls_port).into(), Duration::from_secs(10));
+            assert!(
+                up,
+                "nginx did not start: {:?}",
+                std::fs::read_to_string(dir.path().join("error.log"))
+            );
+            Some(Nginx {
+                peer,
+                port,
+                tls_port,
+                dir,
+            })
+        }
+    }
+
+    /// tinyproxy, a real forward proxy, from `tests/interop/tinyproxy.conf.in`, on
+    /// 127.0.0.1:`port`. Killed by its pid when dropped.
+    #[derive(Debug)]
+    pub struct Tinyproxy {
+        /// The tinyproxy process.
+        pub peer: Peer,
+        /// Its port on 127.0.0.1.
+        pub port: u16,
+        /// Its directory (configuration).
+        pub dir: TempDir,
+    }
+
+    impl Tinyproxy {
+        /// Starts tinyproxy; `None` (the test skips) when it is not installed.
+        pub fn start() -> Option<Tinyproxy> {
+            let program = require("tinyproxy")?;
+            let dir = TempDir::new();
+            let port = free_port();
+            let conf = include_str!("../../../tests/interop/tinyproxy.conf.in")
+                .replace("@PREFIX@", &dir.path().display().to_string())
+                .replace("@PORT@", &port.to_string());
+            let conf = dir.write("tinyproxy.conf", conf);
+            let child = std::process::Command::new(program)
+                .arg("-d")
+                .arg("-c")
+                .arg(&conf)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("start tinyproxy");
+            let peer = Peer(child);
+            assert!(
+                wait_for_port(([127, 0, 0, 1], port).into(), Duration::from_secs(10)),
+                "tinyproxy did not start"
+            );
+            Some(Tinyproxy { peer, port, dir })
+        }
+    }
+
     /// Waits until something accepts connections on `addr` (a loopback address),
     /// at most `limit`; false when nothing did.
     pub fn wait_for_port(addr: SocketAddr, limit: Duration) -> bool {

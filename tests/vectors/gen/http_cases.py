@@ -16,7 +16,7 @@ out = []
 
 
 def call(name, *args):
-    out.append({"id": 6_000_000 + len(out), "call": name, "args": list(args)})
+    out.append({"id": 10_000_000 + len(out), "call": name, "args": list(args)})
 
 
 def b(x):
