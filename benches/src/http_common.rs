@@ -9,7 +9,41 @@
 //! and checks every body's length (the 1 KiB file, or the Content-Length of `big`).
 #![allow(dead_code)]
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::time::Instant;
+
+/// The system allocator, counting allocations (`alloc` and `realloc` calls), so
+/// that each client reports its allocations per request.
+struct Counting;
+
+static ALLOCS: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: forwards to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocs() -> u64 {
+    ALLOCS.load(Relaxed)
+}
 
 pub enum Mode {
     Seq { n: usize, warmup: usize },
@@ -68,21 +102,24 @@ pub fn user_us() -> f64 {
 pub struct Meter {
     t0: Instant,
     u0: f64,
+    a0: u64,
 }
 
 impl Meter {
     pub fn start() -> Self {
-        Meter { u0: user_us(), t0: Instant::now() }
+        Meter { a0: allocs(), u0: user_us(), t0: Instant::now() }
     }
 
-    /// `{"rps":..,"user_us_per_req":..,"n":..}` for `n` requests.
+    /// `{"rps":..,"user_us_per_req":..,"allocs_per_req":..}` for `n` requests.
     pub fn report_requests(self, n: usize) {
         let secs = self.t0.elapsed().as_secs_f64();
         let user = user_us() - self.u0;
+        let a = allocs() - self.a0;
         println!(
-            "{{\"rps\": {:.1}, \"user_us_per_req\": {:.3}, \"n\": {}, \"secs\": {:.4}}}",
+            "{{\"rps\": {:.1}, \"user_us_per_req\": {:.3}, \"allocs_per_req\": {:.2}, \"n\": {}, \"secs\": {:.4}}}",
             n as f64 / secs,
             user / n as f64,
+            a as f64 / n as f64,
             n,
             secs
         );
