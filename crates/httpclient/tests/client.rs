@@ -463,3 +463,18 @@ fn bufread_and_io_copy() {
     assert_eq!(first.len() + sink.len(), big.len());
     server.join().unwrap();
 }
+
+#[test]
+fn data_after_connect_answer_refused() {
+    let (addr, server) = netstd_testsupport::serve_once("127.0.0.1:0", |mut s| {
+        let mut pending = Vec::new();
+        common::read_request(&mut s, &mut pending).unwrap();
+        s.write_all(b"HTTP/1.1 200 OK\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nfake")
+            .unwrap();
+    });
+    let mut c = conn(addr);
+    c.set_tunnel("example.org", None, &[]).unwrap();
+    let e = c.request("GET", "/").unwrap_err();
+    assert_eq!(e.python_name(), "HTTPException", "{e}");
+    server.join().unwrap();
+}
