@@ -185,8 +185,10 @@ impl HTTPConnection {
         body: Option<Body<'_>>,
         encode_chunked: bool,
     ) -> Result<()> {
-        let head = self.state.endheaders()?.to_vec();
-        self.send_output(&head, body, encode_chunked).await
+        let head = self.state.endheaders()?;
+        let sent = self.send_output(&head, body, encode_chunked).await;
+        self.state.recycle(head);
+        sent
     }
 
     /// `request(method, url)`.
@@ -214,8 +216,10 @@ impl HTTPConnection {
                     return Err(e);
                 }
             };
-        let head = self.state.endheaders()?.to_vec();
-        self.send_output(&head, opts.body, chunked).await
+        let head = self.state.endheaders()?;
+        let sent = self.send_output(&head, opts.body, chunked).await;
+        self.state.recycle(head);
+        sent
     }
 
     async fn send_output(
@@ -576,7 +580,7 @@ impl HTTPResponse {
         let mut filled = 0;
         while filled < amt {
             if filled == out.len() {
-                out.resize((out.len() * 2).min(amt), 0);
+                out.resize(out.len().saturating_mul(2).min(amt), 0);
             }
             match self.read_some(&mut out[filled..]).await {
                 Ok(0) => break,

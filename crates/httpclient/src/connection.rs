@@ -379,8 +379,10 @@ impl HTTPConnection {
 
     /// `endheaders(message_body, encode_chunked=...)`: sends the head and the body.
     pub fn endheaders_with(&mut self, body: Option<Body<'_>>, encode_chunked: bool) -> Result<()> {
-        let head = self.state.endheaders()?.to_vec();
-        self.send_output(&head, body, encode_chunked)
+        let head = self.state.endheaders()?;
+        let sent = self.send_output(&head, body, encode_chunked);
+        self.state.recycle(head);
+        sent
     }
 
     /// `send(data)`: raw bytes on the connection, connecting first if need be.
@@ -509,8 +511,10 @@ impl HTTPConnection {
                     return Err(e);
                 }
             };
-        let head = self.state.endheaders()?.to_vec();
-        self.send_output(&head, opts.body, chunked)
+        let head = self.state.endheaders()?;
+        let sent = self.send_output(&head, opts.body, chunked);
+        self.state.recycle(head);
+        sent
     }
 
     /// `getresponse()`: reads the response head. The response reads the body; the

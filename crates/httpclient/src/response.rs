@@ -115,10 +115,26 @@ impl HTTPResponse {
         Ok(out)
     }
 
-    /// `read(amt)`: up to `amt` bytes, fewer only at the end of the body.
+    /// `read(amt)`: up to `amt` bytes, fewer only at the end of the body (a body
+    /// cut short gives what arrived, and `IncompleteRead` on the next call).
     pub fn read_amt(&mut self, amt: usize) -> Result<Vec<u8>> {
-        let mut out = Vec::with_capacity(amt.min(1 << 16));
-        Read::take(&mut *self, amt as u64).read_to_end(&mut out)?;
+        let mut out = vec![0; amt.min(1 << 16)];
+        let mut filled = 0;
+        while filled < amt {
+            if filled == out.len() {
+                out.resize(out.len().saturating_mul(2).min(amt), 0);
+            }
+            match self.read_some(&mut out[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if filled > 0 => {
+                    self.pending = Some(e);
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        out.truncate(filled);
         Ok(out)
     }
 

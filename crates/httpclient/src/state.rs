@@ -299,14 +299,21 @@ impl ClientState {
         Ok(())
     }
 
-    /// `endheaders()`: the finished head, to be sent (the phase becomes Request-sent).
-    pub(crate) fn endheaders(&mut self) -> Result<&[u8]> {
+    /// `endheaders()`: the finished head, to be sent (the phase becomes
+    /// Request-sent). Hand the buffer back with [`ClientState::recycle`] once sent.
+    pub(crate) fn endheaders(&mut self) -> Result<Vec<u8>> {
         if self.phase != Phase::RequestStarted {
             return Err(Error::CannotSendHeader(String::new()));
         }
         self.phase = Phase::RequestSent;
         self.buffer.extend_from_slice(b"\r\n");
-        Ok(&self.buffer)
+        Ok(std::mem::take(&mut self.buffer))
+    }
+
+    /// Takes back the head's buffer, so the next request reuses its allocation.
+    pub(crate) fn recycle(&mut self, mut head: Vec<u8>) {
+        head.clear();
+        self.buffer = head;
     }
 
     /// `_send_request` up to the body: the request line, the automatic headers, the
@@ -420,7 +427,7 @@ mod tests {
     }
 
     fn head(state: &mut ClientState) -> String {
-        String::from_utf8(state.endheaders().unwrap().to_vec()).unwrap()
+        String::from_utf8(state.endheaders().unwrap()).unwrap()
     }
 
     #[test]
