@@ -23,7 +23,7 @@ pub enum Error {
     #[error("got more than {limit} bytes when reading {0}", limit = crate::proto::MAX_LINE)]
     LineTooLong(&'static str),
     /// `http.client.BadStatusLine`: a status line that is not `HTTP/x.y NNN reason`.
-    /// Holds the line as Python's repr shows it.
+    /// Holds the line, as `str(e)` does in Python.
     #[error("{0}")]
     BadStatusLine(String),
     /// `http.client.RemoteDisconnected`: the peer closed the connection before

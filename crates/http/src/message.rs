@@ -74,6 +74,14 @@ impl HTTPMessage {
             .collect()
     }
 
+    /// Every value of `name` in order, without collecting them.
+    pub(crate) fn values_of<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.fields
+            .iter()
+            .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
     /// `name in msg`.
     pub fn contains(&self, name: &str) -> bool {
         self.fields
@@ -195,19 +203,19 @@ impl HTTPMessage {
     /// end of the input) as CPython's `email.feedparser` does under compat32.
     pub(crate) fn from_block(block: &[u8]) -> HTTPMessage {
         let mut msg = HTTPMessage::new();
-        let lines = header_lines(block);
-        // (name, value pieces) of the field being collected, as `lastheader`/`lastvalue`
-        let mut last: Option<(&[u8], Vec<&[u8]>)> = None;
-        for (lineno, line) in lines.into_iter().enumerate() {
+        msg.fields
+            .reserve(memchr::memchr_iter(b'\n', block).count());
+        let mut last: Option<RawField<'_>> = None;
+        for (lineno, line) in HeaderLines(block).enumerate() {
             if line[0] == b' ' || line[0] == b'\t' {
                 // a continuation line: dropped when there is no field to continue
-                if let Some((_, pieces)) = last.as_mut() {
-                    pieces.push(line);
+                if let Some((_, _, more)) = last.as_mut() {
+                    more.push(line);
                 }
                 continue;
             }
-            if let Some((name, pieces)) = last.take() {
-                msg.push_raw(name, &pieces);
+            if let Some((name, first, more)) = last.take() {
+                msg.push_raw(name, first, &more);
             }
             if line.starts_with(b"From ") {
                 if lineno == 0 {
@@ -220,54 +228,75 @@ impl HTTPMessage {
             match memchr::memchr(b':', line) {
                 // a missing field name: a defect, skipped
                 Some(0) | None => continue,
-                Some(i) => last = Some((&line[..i], vec![&line[i + 1..]])),
+                Some(i) => last = Some((&line[..i], &line[i + 1..], Vec::new())),
             }
         }
-        if let Some((name, pieces)) = last {
-            msg.push_raw(name, &pieces);
+        if let Some((name, first, more)) = last {
+            msg.push_raw(name, first, &more);
         }
         msg
     }
 
-    /// `policy.header_source_parse`: the first piece loses its leading blanks, the
-    /// pieces are joined and trailing CR/LF removed.
-    fn push_raw(&mut self, name: &[u8], pieces: &[&[u8]]) {
-        let first = pieces[0];
+    /// `policy.header_source_parse`: the first line loses its leading blanks, the
+    /// lines are joined and trailing CR/LF removed.
+    fn push_raw(&mut self, name: &[u8], first: &[u8], more: &[&[u8]]) {
         let start = first
             .iter()
             .position(|&b| b != b' ' && b != b'\t')
             .unwrap_or(first.len());
-        let mut value = latin1(&first[start..]);
-        for piece in &pieces[1..] {
-            value.push_str(&latin1(piece));
-        }
+        let first = &first[start..];
+        let mut value = if more.is_empty() {
+            // the common case: one line, its end trimmed before decoding
+            let end = first
+                .iter()
+                .rposition(|&b| b != b'\r' && b != b'\n')
+                .map_or(0, |i| i + 1);
+            latin1(&first[..end])
+        } else {
+            let mut value = latin1(first);
+            for piece in more {
+                value.push_str(&latin1(piece));
+            }
+            value
+        };
         let keep = value.trim_end_matches(['\r', '\n']).len();
         value.truncate(keep);
         self.fields.push((latin1(name), value));
     }
 }
 
+/// The field being collected (`lastheader`/`lastvalue`): its name, the rest of its
+/// first line, and its continuation lines.
+type RawField<'a> = (&'a [u8], &'a [u8], Vec<&'a [u8]>);
+
 /// The lines of a header block as the feed parser sees them: split after each
 /// CR LF, lone CR or lone LF, up to the first line that is not a field or a
 /// continuation (the blank line, or whatever starts the "body").
-fn header_lines(block: &[u8]) -> Vec<&[u8]> {
-    let mut lines = Vec::new();
-    let mut rest = block;
-    while !rest.is_empty() {
+struct HeaderLines<'a>(&'a [u8]);
+
+impl<'a> Iterator for HeaderLines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let rest = self.0;
+        if rest.is_empty() {
+            return None;
+        }
         let end = match memchr::memchr2(b'\r', b'\n', rest) {
             Some(i) if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') => i + 2,
             Some(i) => i + 1,
             None => rest.len(),
         };
         let (line, tail) = rest.split_at(end);
-        rest = tail;
-        if !is_header_line(line) {
+        if is_header_line(line) {
+            self.0 = tail;
+            Some(line)
+        } else {
             // the blank separator, or a line that starts the body
-            break;
+            self.0 = &[];
+            None
         }
-        lines.push(line);
     }
-    lines
 }
 
 /// `headerRE`: `^(From |[\041-\071\073-\176]*:|[\t ])`.
@@ -299,6 +328,7 @@ fn trim_eol(line: &[u8]) -> &[u8] {
 /// Bytes decoded as ISO-8859-1, as `http.client` decodes header blocks.
 pub(crate) fn latin1(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
+        // ASCII is valid UTF-8 with the same meaning
         Ok(s) if bytes.is_ascii() => s.to_owned(),
         _ => bytes.iter().map(|&b| char::from(b)).collect(),
     }

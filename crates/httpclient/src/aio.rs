@@ -25,13 +25,14 @@ use netstd_core::aio::Stream;
 use netstd_core::ssl::SSLContext;
 use netstd_http::HTTPMessage;
 use netstd_http::proto::{
-    BodyDecoder, LAST_CHUNK, ResponseFraming, ResponseHead, ResponseHeadParser, encode_chunk,
-    response_framing,
+    LAST_CHUNK, ResponseFraming, ResponseHead, ResponseHeadParser, encode_chunk, response_framing,
 };
 use tokio::io::{AsyncBufRead, AsyncRead, AsyncReadExt, ReadBuf};
 
-use crate::connection::{HTTP_PORT, HTTPS_PORT, default_https_context, one_write};
-use crate::recv::{Avail, DIRECT_READ, Handoff, RecvBuf, body_step, head_eof, head_step};
+use crate::connection::{Face, HTTP_PORT, HTTPS_PORT, default_https_context, one_write};
+
+const FACE: Face = Face::Async;
+use crate::recv::{Avail, BodyCore, Buffered, DIRECT_READ, Handoff, RecvBuf, head_eof, head_step};
 use crate::state::{BodySize, ClientState, bytes_repr, latin1};
 use crate::{Body, ConnectionOptions, Error, RequestOptions, Result};
 
@@ -74,6 +75,8 @@ pub struct HTTPConnection {
     conn: Option<Conn>,
     handoff: Option<Handoff<Conn>>,
     proxy_headers: Option<HTTPMessage>,
+    /// A request is being sent; still true when that was cancelled half-way.
+    in_flight: bool,
 }
 
 impl HTTPConnection {
@@ -103,6 +106,7 @@ impl HTTPConnection {
             conn: None,
             handoff: None,
             proxy_headers: None,
+            in_flight: false,
         })
     }
 
@@ -142,6 +146,8 @@ impl HTTPConnection {
                 ));
             }
         }
+        // a response still reading keeps its socket; this one replaces it here
+        self.handoff = None;
         if let Some(ctx) = &self.context {
             conn.stream
                 .starttls(ctx, Some(self.state.server_hostname()))
@@ -185,9 +191,13 @@ impl HTTPConnection {
         body: Option<Body<'_>>,
         encode_chunked: bool,
     ) -> Result<()> {
+        let body = body.map(|b| b.checked(FACE)).transpose()?;
         let head = self.state.endheaders()?;
         let sent = self.send_output(&head, body, encode_chunked).await;
         self.state.recycle(head);
+        if sent.is_err() {
+            self.close();
+        }
         sent
     }
 
@@ -204,7 +214,8 @@ impl HTTPConnection {
         opts: RequestOptions<'_>,
     ) -> Result<()> {
         self.reclaim()?;
-        let size = opts.body.as_ref().map_or(BodySize::Absent, Body::size);
+        let body = opts.body.map(|b| b.checked(FACE)).transpose()?;
+        let size = body.as_ref().map_or(BodySize::Absent, Body::size);
         let chunked =
             match self
                 .state
@@ -217,8 +228,12 @@ impl HTTPConnection {
                 }
             };
         let head = self.state.endheaders()?;
-        let sent = self.send_output(&head, opts.body, chunked).await;
+        let sent = self.send_output(&head, body, chunked).await;
         self.state.recycle(head);
+        if sent.is_err() {
+            // a request half sent must not be followed by another on this socket
+            self.close();
+        }
         sent
     }
 
@@ -391,20 +406,26 @@ impl std::ops::DerefMut for HTTPSConnection {
 
 /// The async `http.client.HTTPResponse`: the same accessors as the blocking
 /// [`crate::HTTPResponse`], the reads as async fns, and `AsyncRead` +
-/// `AsyncBufRead`.
+/// `AsyncBufRead`. A read that times out closes the response, as in the blocking
+/// face; the `poll_*` methods are cancel-safe, the async fns that gather several
+/// reads (`read`, `read_amt`, `readline`) lose what they gathered when dropped.
 #[derive(Debug)]
 pub struct HTTPResponse {
-    conn: Option<Conn>,
-    decoder: BodyDecoder,
-    handoff: Option<Handoff<Conn>>,
+    core: BodyCore<Conn>,
     head: ResponseHead,
-    framing: ResponseFraming,
-    closed: bool,
     url: Option<String>,
     debuglevel: u32,
     blocksize: usize,
     timeout: Option<Duration>,
-    pending: Option<Error>,
+}
+
+impl Buffered for Conn {
+    fn rb(&mut self) -> &mut RecvBuf {
+        &mut self.rb
+    }
+    fn rb_ref(&self) -> &RecvBuf {
+        &self.rb
+    }
 }
 
 impl HTTPResponse {
@@ -417,255 +438,96 @@ impl HTTPResponse {
         debuglevel: u32,
         timeout: Option<Duration>,
     ) -> Self {
-        let mut resp = HTTPResponse {
-            conn: Some(conn),
-            decoder: BodyDecoder::new(framing.body),
-            handoff,
+        HTTPResponse {
+            core: BodyCore::new(conn, framing, handoff),
             head,
-            framing,
-            closed: false,
             url: None,
             debuglevel,
             blocksize,
             timeout,
-            pending: None,
-        };
-        if resp.decoder.is_done() {
-            resp.release();
         }
-        resp
     }
 
     response_info!();
 
-    /// `close()`.
-    pub fn close(&mut self) {
-        self.closed = true;
-        if self.conn.take().is_some() {
-            if let Some(h) = self.handoff.take() {
-                h.abandon();
-            }
-        }
+    reader_methods!(async; .await);
+
+    /// `read()`: the whole (rest of the) body.
+    pub async fn read(&mut self) -> Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(self.read_hint());
+        AsyncReadExt::read_to_end(self, &mut out).await?;
+        Ok(out)
     }
 
-    fn release(&mut self) {
-        match (self.conn.take(), self.handoff.take()) {
-            (Some(conn), Some(h)) if !self.framing.will_close => h.give(conn),
-            (_, Some(h)) => h.abandon(),
-            _ => {}
-        }
-    }
-
-    fn fail(&mut self, e: Error) -> Error {
-        self.close();
-        e
-    }
-
-    /// Buffered body data, reading from the socket when there is none.
+    /// Buffered body data (its length), reading from the socket when there is none.
     fn poll_fill(&mut self, cx: &mut Context<'_>) -> Poll<Result<usize>> {
-        if let Some(e) = self.pending.take() {
-            return Poll::Ready(Err(e));
-        }
+        self.core.check()?;
         loop {
-            let Some(conn) = self.conn.as_mut() else {
-                self.closed = true;
+            match self.core.step()? {
+                Avail::Data(n) => return Poll::Ready(Ok(n)),
+                Avail::End => return Poll::Ready(Ok(0)),
+                Avail::Need => {}
+            }
+            let Some(conn) = self.core.conn.as_mut() else {
                 return Poll::Ready(Ok(0));
             };
-            match body_step(&mut self.decoder, &mut conn.rb) {
-                Ok(Avail::Data(n)) => return Poll::Ready(Ok(n)),
-                Ok(Avail::Done) => {
-                    self.release();
-                    self.closed = true;
+            let mut rb = ReadBuf::new(conn.rb.spare(self.blocksize));
+            match ready!(Pin::new(&mut conn.stream).poll_read(cx, &mut rb)) {
+                Ok(()) => {
+                    let n = rb.filled().len();
+                    self.core.filled(n)?;
                 }
-                Ok(Avail::Need) => {
-                    let spare = conn.rb.spare(self.blocksize);
-                    let mut rb = ReadBuf::new(spare);
-                    match ready!(Pin::new(&mut conn.stream).poll_read(cx, &mut rb)) {
-                        Ok(()) if rb.filled().is_empty() => {
-                            if let Err(e) = self.decoder.eof() {
-                                return Poll::Ready(Err(self.fail(e.into())));
-                            }
-                        }
-                        Ok(()) => {
-                            let n = rb.filled().len();
-                            conn.rb.commit(n);
-                        }
-                        Err(e) => return Poll::Ready(Err(self.fail(e.into()))),
-                    }
-                }
-                Err(e) => return Poll::Ready(Err(self.fail(e))),
+                Err(e) => return Poll::Ready(Err(self.core.fail(e.into()))),
             }
         }
-    }
-
-    fn buffered(&self, n: usize) -> &[u8] {
-        self.conn.as_ref().map_or(&[][..], |c| &c.rb.data()[..n])
-    }
-
-    fn consume_body(&mut self, n: usize) {
-        if let Some(conn) = self.conn.as_mut() {
-            conn.rb.consume(n);
-            self.decoder.consume(n);
-        }
-    }
-
-    async fn fill(&mut self) -> Result<usize> {
-        let timeout = self.timeout;
-        within(timeout, poll_fn(|cx| self.poll_fill(cx))).await
     }
 
     fn poll_read_some(&mut self, cx: &mut Context<'_>, buf: &mut [u8]) -> Poll<Result<usize>> {
         if buf.is_empty() {
             return Poll::Ready(Ok(0));
         }
-        if self.pending.is_none() && buf.len() >= DIRECT_READ {
-            if let (Some(conn), Some(limit)) = (self.conn.as_mut(), self.decoder.direct_limit()) {
-                if conn.rb.is_empty() && limit > 0 {
-                    let want = usize::try_from(limit).map_or(buf.len(), |l| l.min(buf.len()));
-                    let mut rb = ReadBuf::new(&mut buf[..want]);
-                    return match ready!(Pin::new(&mut conn.stream).poll_read(cx, &mut rb)) {
-                        Ok(()) => {
-                            let n = rb.filled().len();
-                            if n == 0 {
-                                match self.decoder.eof() {
-                                    Ok(()) => {
-                                        self.release();
-                                        self.closed = true;
-                                        Poll::Ready(Ok(0))
-                                    }
-                                    Err(e) => Poll::Ready(Err(self.fail(e.into()))),
-                                }
-                            } else {
-                                self.decoder.consume(n);
-                                if self.decoder.is_done() {
-                                    self.release();
-                                    self.closed = true;
-                                }
-                                Poll::Ready(Ok(n))
-                            }
-                        }
-                        Err(e) => Poll::Ready(Err(self.fail(e.into()))),
-                    };
-                }
-            }
+        self.core.check()?;
+        if let Some(want) = self.core.direct(buf.len()) {
+            let Some(conn) = self.core.conn.as_mut() else {
+                return Poll::Ready(Ok(0));
+            };
+            let mut rb = ReadBuf::new(&mut buf[..want]);
+            return Poll::Ready(
+                match ready!(Pin::new(&mut conn.stream).poll_read(cx, &mut rb)) {
+                    Ok(()) => {
+                        let n = rb.filled().len();
+                        self.core.direct_done(n)
+                    }
+                    Err(e) => Err(self.core.fail(e.into())),
+                },
+            );
         }
-        let n = ready!(self.poll_fill(cx))?;
-        let n = n.min(buf.len());
-        buf[..n].copy_from_slice(&self.buffered(n)[..n]);
-        self.consume_body(n);
+        let n = ready!(self.poll_fill(cx))?.min(buf.len());
+        buf[..n].copy_from_slice(self.core.data(n));
+        self.core.consume(n);
         Poll::Ready(Ok(n))
     }
 
-    async fn read_some(&mut self, buf: &mut [u8]) -> Result<usize> {
+    /// `op` within the timeout; a timeout closes the response.
+    async fn timed<T>(
+        &mut self,
+        op: impl FnMut(&mut Self, &mut Context<'_>) -> Poll<Result<T>>,
+    ) -> Result<T> {
         let timeout = self.timeout;
-        within(timeout, poll_fn(|cx| self.poll_read_some(cx, buf))).await
-    }
-
-    /// `read()`: the whole (rest of the) body.
-    pub async fn read(&mut self) -> Result<Vec<u8>> {
-        let mut out = Vec::new();
-        let mut chunk = vec![0; DIRECT_READ.max(self.blocksize)];
-        loop {
-            let n = self.read_some(&mut chunk).await?;
-            if n == 0 {
-                return Ok(out);
-            }
-            out.extend_from_slice(&chunk[..n]);
+        let mut op = op;
+        let r = within(timeout, poll_fn(|cx| op(self, cx))).await;
+        match r {
+            Err(e) if e.python_name() == "TimeoutError" => Err(self.core.fail(e)),
+            other => other,
         }
     }
 
-    /// `read(amt)`: up to `amt` bytes, fewer only at the end of the body.
-    pub async fn read_amt(&mut self, amt: usize) -> Result<Vec<u8>> {
-        let mut out = vec![0; amt.min(1 << 16)];
-        let mut filled = 0;
-        while filled < amt {
-            if filled == out.len() {
-                out.resize(out.len().saturating_mul(2).min(amt), 0);
-            }
-            match self.read_some(&mut out[filled..]).await {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if filled > 0 => {
-                    self.pending = Some(e);
-                    break;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        out.truncate(filled);
-        Ok(out)
+    async fn fill(&mut self) -> Result<usize> {
+        self.timed(|this, cx| this.poll_fill(cx)).await
     }
 
-    /// `readinto(b)`.
-    pub async fn readinto(&mut self, buf: &mut [u8]) -> Result<usize> {
-        let mut filled = 0;
-        while filled < buf.len() {
-            match self.read_some(&mut buf[filled..]).await {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if filled > 0 => {
-                    self.pending = Some(e);
-                    break;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Ok(filled)
-    }
-
-    /// `read1(n)`.
-    pub async fn read1(&mut self, n: usize) -> Result<Vec<u8>> {
-        let avail = self.fill().await?;
-        let take = avail.min(n);
-        let out = self.buffered(take).to_vec();
-        self.consume_body(take);
-        Ok(out)
-    }
-
-    /// `peek(n)`.
-    pub async fn peek(&mut self) -> Result<&[u8]> {
-        let n = self.fill().await?;
-        Ok(self.buffered(n))
-    }
-
-    /// `readline()`.
-    pub async fn readline(&mut self) -> Result<Vec<u8>> {
-        self.readline_limit(usize::MAX).await
-    }
-
-    /// `readline(limit)`.
-    pub async fn readline_limit(&mut self, limit: usize) -> Result<Vec<u8>> {
-        let mut line = Vec::new();
-        while line.len() < limit {
-            let avail = self.fill().await?;
-            if avail == 0 {
-                break;
-            }
-            let room = (limit - line.len()).min(avail);
-            let data = self.buffered(room);
-            let (take, done) = match data.iter().position(|&b| b == b'\n') {
-                Some(i) => (i + 1, true),
-                None => (room, false),
-            };
-            line.extend_from_slice(&data[..take]);
-            self.consume_body(take);
-            if done {
-                break;
-            }
-        }
-        Ok(line)
-    }
-
-    /// `readlines()`.
-    pub async fn readlines(&mut self) -> Result<Vec<Vec<u8>>> {
-        let mut lines = Vec::new();
-        loop {
-            let line = self.readline().await?;
-            if line.is_empty() {
-                return Ok(lines);
-            }
-            lines.push(line);
-        }
+    async fn read_some(&mut self, buf: &mut [u8]) -> Result<usize> {
+        self.timed(|this, cx| this.poll_read_some(cx, buf)).await
     }
 }
 
@@ -676,7 +538,8 @@ impl AsyncRead for HTTPResponse {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = self.get_mut();
-        let n = ready!(this.poll_read_some(cx, buf.initialize_unfilled()))?;
+        let room = buf.remaining().min(this.blocksize.max(DIRECT_READ));
+        let n = ready!(this.poll_read_some(cx, buf.initialize_unfilled_to(room)))?;
         buf.advance(n);
         Poll::Ready(Ok(()))
     }
@@ -686,16 +549,16 @@ impl AsyncBufRead for HTTPResponse {
     fn poll_fill_buf(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<&[u8]>> {
         let this = self.get_mut();
         let n = ready!(this.poll_fill(cx))?;
-        Poll::Ready(Ok(this.buffered(n)))
+        Poll::Ready(Ok(this.core.data(n)))
     }
 
     fn consume(self: Pin<&mut Self>, amt: usize) {
-        self.get_mut().consume_body(amt);
+        self.get_mut().core.consume(amt);
     }
 }
 
 impl Drop for HTTPResponse {
     fn drop(&mut self) {
-        self.close();
+        self.core.close();
     }
 }

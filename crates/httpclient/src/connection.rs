@@ -146,6 +146,23 @@ impl<'a> Body<'a> {
         Body::Chunks(Box::new(chunks.into_iter()))
     }
 
+    /// The body ready for a face: text encoded now (so an encoding error comes
+    /// before anything is sent or the connection's state moves), a reader of the
+    /// wrong kind refused.
+    pub(crate) fn checked(self, face: Face) -> Result<Self> {
+        match (self, face) {
+            (Body::Str(s), _) => Ok(Body::Bytes(Cow::Owned(latin1(&s, "body")?.into_owned()))),
+            (Body::Reader(_), Face::Async) => Err(Error::ValueError(
+                "a blocking reader body needs the blocking client; use Body::async_reader".into(),
+            )),
+            #[cfg(feature = "tokio")]
+            (Body::AsyncReader(_), Face::Blocking) => Err(Error::ValueError(
+                "an async reader body needs the aio client".into(),
+            )),
+            (body, _) => Ok(body),
+        }
+    }
+
     pub(crate) fn size(&self) -> BodySize {
         match self {
             Body::Bytes(b) => BodySize::Known(b.len() as u64),
@@ -184,6 +201,16 @@ impl From<String> for Body<'_> {
         Body::Str(Cow::Owned(s))
     }
 }
+
+/// Which face sends a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Face {
+    Blocking,
+    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
+    Async,
+}
+
+const FACE: Face = Face::Blocking;
 
 /// The keyword arguments of `request(method, url, body=None, headers={},
 /// *, encode_chunked=False)`.
@@ -298,6 +325,8 @@ pub struct HTTPConnection {
     conn: Option<Conn>,
     handoff: Option<Handoff<Conn>>,
     proxy_headers: Option<HTTPMessage>,
+    /// A request is being sent; still true when that was cancelled half-way.
+    in_flight: bool,
 }
 
 impl HTTPConnection {
@@ -327,6 +356,7 @@ impl HTTPConnection {
             conn: None,
             handoff: None,
             proxy_headers: None,
+            in_flight: false,
         })
     }
 
@@ -364,6 +394,8 @@ impl HTTPConnection {
                 ));
             }
         }
+        // a response still reading keeps its socket; this one replaces it here
+        self.handoff = None;
         if let Some(ctx) = &self.context {
             conn.stream
                 .starttls(ctx, Some(self.state.server_hostname()))?;
@@ -379,9 +411,15 @@ impl HTTPConnection {
 
     /// `endheaders(message_body, encode_chunked=...)`: sends the head and the body.
     pub fn endheaders_with(&mut self, body: Option<Body<'_>>, encode_chunked: bool) -> Result<()> {
+        let body = body.map(|b| b.checked(FACE)).transpose()?;
         let head = self.state.endheaders()?;
+        self.in_flight = true;
         let sent = self.send_output(&head, body, encode_chunked);
+        self.in_flight = false;
         self.state.recycle(head);
+        if sent.is_err() {
+            self.close();
+        }
         sent
     }
 
@@ -499,7 +537,8 @@ impl HTTPConnection {
         opts: RequestOptions<'_>,
     ) -> Result<()> {
         self.reclaim()?;
-        let size = opts.body.as_ref().map_or(BodySize::Absent, Body::size);
+        let body = opts.body.map(|b| b.checked(FACE)).transpose()?;
+        let size = body.as_ref().map_or(BodySize::Absent, Body::size);
         let chunked =
             match self
                 .state
@@ -512,8 +551,14 @@ impl HTTPConnection {
                 }
             };
         let head = self.state.endheaders()?;
-        let sent = self.send_output(&head, opts.body, chunked);
+        self.in_flight = true;
+        let sent = self.send_output(&head, body, chunked);
+        self.in_flight = false;
         self.state.recycle(head);
+        if sent.is_err() {
+            // a request half sent must not be followed by another on this socket
+            self.close();
+        }
         sent
     }
 

@@ -17,11 +17,14 @@ impl HTTPConnection {
     /// # Ok(()) }
     /// ```
     pub fn request_http<B: AsRef<[u8]>>(&mut self, req: &http::Request<B>) -> Result<()> {
-        let target = req
-            .uri()
-            .path_and_query()
-            .map_or("/", |pq| pq.as_str())
-            .to_owned();
+        let uri = req.uri();
+        let target = if uri.scheme().is_some() && self.tunnel_host().is_none() {
+            uri.to_string()
+        } else {
+            uri.path_and_query()
+                .map_or("/", |pq| pq.as_str())
+                .to_owned()
+        };
         let mut opts = RequestOptions::new();
         for (name, value) in req.headers() {
             opts = opts.header(name.as_str(), HeaderValue::Bytes(value.as_bytes().to_vec()));

@@ -84,20 +84,20 @@ macro_rules! response_info {
 
         /// `chunked`: true when the body uses chunked coding.
         pub fn chunked(&self) -> bool {
-            self.framing.body == netstd_http::proto::BodyLength::Chunked
+            self.core.framing.body == netstd_http::proto::BodyLength::Chunked
         }
 
         /// `will_close`: true when the connection closes after this response.
         pub fn will_close(&self) -> bool {
-            self.framing.will_close
+            self.core.framing.will_close
         }
 
         /// `length`: the body bytes still to read when Content-Length gave them.
         pub fn length(&self) -> Option<u64> {
-            match self.framing.body {
+            match self.core.framing.body {
                 netstd_http::proto::BodyLength::Length(_)
                 | netstd_http::proto::BodyLength::Empty => {
-                    Some(self.decoder.direct_limit().unwrap_or(0))
+                    Some(self.core.decoder.direct_limit().unwrap_or(0))
                 }
                 _ => None,
             }
@@ -105,25 +105,25 @@ macro_rules! response_info {
 
         /// The trailer fields of a chunked body, once it has been read.
         pub fn trailers(&self) -> Option<&netstd_http::HTTPMessage> {
-            self.decoder.trailers()
+            self.core.decoder.trailers()
         }
 
         /// `isclosed()` (and the `closed` property): true once the body has been read
         /// or the response closed.
         pub fn isclosed(&self) -> bool {
-            self.closed
+            self.core.closed
         }
 
         /// `closed`.
         pub fn closed(&self) -> bool {
-            self.closed
+            self.core.closed
         }
 
         /// `fileno()`: the socket's descriptor while the response reads from it.
         #[cfg(unix)]
         pub fn fileno(&self) -> Option<std::os::fd::RawFd> {
             use std::os::fd::AsRawFd;
-            self.conn.as_ref().map(|c| c.stream.as_raw_fd())
+            self.core.conn.as_ref().map(|c| c.stream.as_raw_fd())
         }
     };
 }
@@ -188,12 +188,18 @@ macro_rules! connection_common {
             port: Option<u16>,
             headers: &[(&str, &str)],
         ) -> crate::Result<()> {
-            if self.conn.is_some() {
+            let _ = self.reclaim();
+            if self.conn.is_some() || self.handoff.is_some() {
                 return Err(crate::Error::RuntimeError(
                     "Can't set up tunnel for established connection".into(),
                 ));
             }
             self.state.set_tunnel(host, port, headers)
+        }
+
+        /// The host `set_tunnel` gave, if any (`_tunnel_host`).
+        pub fn tunnel_host(&self) -> Option<&str> {
+            self.state.tunnel.as_ref().map(|t| t.host.as_str())
         }
 
         /// `get_proxy_response_headers()`: the headers of the proxy's answer to CONNECT.
@@ -208,17 +214,22 @@ macro_rules! connection_common {
             self.state.reset();
         }
 
-        /// Takes the connection back from the previous response when it is done.
+        /// Takes the connection back from the previous response when it is done; a
+        /// connection whose last request was cancelled half-sent is closed first.
         fn reclaim(&mut self) -> crate::Result<()> {
+            if self.in_flight {
+                self.in_flight = false;
+                self.close();
+            }
             if let Some(h) = &self.handoff {
                 match h.reclaim() {
-                    crate::recv::Reclaim::Busy => {
+                    crate::recv::Slot::Busy => {
                         return Err(crate::Error::CannotSendRequest(
                             crate::recv::RESPONSE_UNREAD.into(),
                         ));
                     }
-                    crate::recv::Reclaim::Returned(conn) => self.conn = Some(conn),
-                    crate::recv::Reclaim::Gone => self.conn = None,
+                    crate::recv::Slot::Returned(conn) => self.conn = Some(conn),
+                    crate::recv::Slot::Gone => self.conn = None,
                 }
                 self.handoff = None;
             }
@@ -253,6 +264,125 @@ macro_rules! connection_common {
         ) -> crate::Result<()> {
             let value = value.into();
             self.state.putheader(header, &value.encode()?)
+        }
+    };
+}
+
+/// Python's read methods of a response (`read(amt)`, `readinto`, `read1`, `peek`,
+/// `readline`, `readlines`), written once for both faces over their `read_some`
+/// and `fill`: `reader_methods!(;)` for the blocking face, `reader_methods!(async;
+/// .await)` for `aio`.
+macro_rules! reader_methods {
+    ($($async_:ident)?; $($await_:tt)*) => {
+        /// `read(amt)`: up to `amt` bytes, fewer only at the end of the body (a body
+        /// cut short gives what arrived, and `IncompleteRead` on the next call).
+        pub $($async_)? fn read_amt(&mut self, amt: usize) -> crate::Result<Vec<u8>> {
+            let mut out = vec![0; amt.min(1 << 16)];
+            let mut filled = 0;
+            while filled < amt {
+                if filled == out.len() {
+                    out.resize(out.len().saturating_mul(2).min(amt), 0);
+                }
+                match self.read_some(&mut out[filled..]) $($await_)* {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if filled > 0 => {
+                        self.core.pending = Some(e);
+                        break;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            out.truncate(filled);
+            Ok(out)
+        }
+
+        /// `readinto(b)`: fills `buf` as far as the body goes; the count read.
+        pub $($async_)? fn readinto(&mut self, buf: &mut [u8]) -> crate::Result<usize> {
+            let mut filled = 0;
+            while filled < buf.len() {
+                match self.read_some(&mut buf[filled..]) $($await_)* {
+                    Ok(0) => break,
+                    Ok(n) => filled += n,
+                    Err(e) if filled > 0 => {
+                        self.core.pending = Some(e);
+                        break;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Ok(filled)
+        }
+
+        /// `read1(n)`: up to `n` bytes with at most one read from the socket.
+        pub $($async_)? fn read1(&mut self, n: usize) -> crate::Result<Vec<u8>> {
+            if n == 0 {
+                return Ok(Vec::new());
+            }
+            let avail = self.fill() $($await_)* ?;
+            let take = avail.min(n);
+            let out = self.core.data(take).to_vec();
+            self.core.consume(take);
+            Ok(out)
+        }
+
+        /// `peek(n)`: buffered body bytes without consuming them (at least one
+        /// unless the body is over; possibly fewer or more than `n`, as in Python).
+        pub $($async_)? fn peek(&mut self) -> crate::Result<&[u8]> {
+            let n = self.fill() $($await_)* ?;
+            Ok(self.core.data(n))
+        }
+
+        /// `readline()`: the next line of the body, `\n` included.
+        pub $($async_)? fn readline(&mut self) -> crate::Result<Vec<u8>> {
+            self.readline_limit(usize::MAX) $($await_)*
+        }
+
+        /// `readline(limit)`: the next line, at most `limit` bytes of it.
+        pub $($async_)? fn readline_limit(&mut self, limit: usize) -> crate::Result<Vec<u8>> {
+            let mut line = Vec::new();
+            while line.len() < limit {
+                let avail = self.fill() $($await_)* ?;
+                if avail == 0 {
+                    break;
+                }
+                let room = (limit - line.len()).min(avail);
+                let data = self.core.data(room);
+                let (take, done) = match data.iter().position(|&b| b == b'\n') {
+                    Some(i) => (i + 1, true),
+                    None => (room, false),
+                };
+                line.extend_from_slice(&data[..take]);
+                self.core.consume(take);
+                if done {
+                    break;
+                }
+            }
+            Ok(line)
+        }
+
+        /// `readlines()`: the remaining lines.
+        pub $($async_)? fn readlines(&mut self) -> crate::Result<Vec<Vec<u8>>> {
+            let mut lines = Vec::new();
+            loop {
+                let line = self.readline() $($await_)* ?;
+                if line.is_empty() {
+                    return Ok(lines);
+                }
+                lines.push(line);
+            }
+        }
+
+        /// `close()`: stops reading; a connection with body left unread is closed.
+        pub fn close(&mut self) {
+            self.core.close();
+        }
+
+        /// Room the next `read()` reserves: what is buffered plus what Content-Length
+        /// still announces, at most 64 KiB (memory follows what arrives).
+        fn read_hint(&self) -> usize {
+            let announced = self.core.decoder.direct_limit().map_or(0, |l| l.min(1 << 16));
+            self.core.offered_hint() + announced as usize
         }
     };
 }

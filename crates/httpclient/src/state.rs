@@ -148,23 +148,54 @@ pub(crate) fn get_hostport(
     Ok((host.to_owned(), port))
 }
 
-/// The host as the Host header carries it: ASCII, else IDNA; an IPv6 zone dropped.
+/// The host as the Host header carries it: ASCII, else IDNA; an IPv6 zone
+/// dropped. The encoded name is checked again: Nameprep maps some characters to a
+/// space or a delimiter (U+00A0, U+3000, full-width `@/?#`).
 fn host_bytes(host: &str) -> Result<String> {
     let enc = if host.is_ascii() {
         host.to_owned()
     } else {
         netstd_core::idna::encode(host)?.into_owned()
     };
-    Ok(strip_ipv6_iface(&enc))
+    let enc = strip_ipv6_iface(enc);
+    check_host(&enc)?;
+    Ok(enc)
 }
 
-/// `_strip_ipv6_iface`: `[fe80::1%eth0]` becomes `[fe80::1]`.
-fn strip_ipv6_iface(name: &str) -> String {
+/// `_strip_ipv6_iface`: `[fe80::1%eth0]` becomes `[fe80::1]`, and `fe80::1%eth0`
+/// becomes `fe80::1`; a `%` elsewhere (a registered name) is left as it is.
+fn strip_ipv6_iface(name: String) -> String {
     match name.split_once('%') {
         Some((addr, _)) if addr.starts_with('[') => format!("{addr}]"),
-        Some((addr, _)) => addr.to_owned(),
-        None => name.to_owned(),
+        Some((addr, _)) if addr.contains(':') && !addr.contains('@') => addr.to_owned(),
+        _ => name,
     }
+}
+
+/// The Host value of `host:port` (the port left out when it is the default, an
+/// IPv6 literal in brackets), as `putrequest` builds it.
+fn host_header(host: &str, port: u16, default_port: u16) -> Result<String> {
+    let host = host_bytes(host)?;
+    let host = if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]")
+    } else {
+        host
+    };
+    Ok(if port == default_port {
+        host
+    } else {
+        format!("{host}:{port}")
+    })
+}
+
+/// The network location of an absolute URL as the Host header carries it:
+/// without userinfo (CPython sends `user:password@host`; netstd does not send
+/// credentials in a header that proxies log).
+fn netloc_host(url: &str) -> Result<String> {
+    let parts = netstd_urlparse::urlsplit(url).map_err(|e| Error::ValueError(e.to_string()))?;
+    let netloc = parts.netloc();
+    let host = netloc.rsplit_once('@').map_or(netloc, |(_, h)| h);
+    Ok(host.to_owned())
 }
 
 /// The request side of `HTTPConnection`, without the socket.
@@ -179,12 +210,16 @@ pub(crate) struct ClientState {
     pub(crate) method: String,
     phase: Phase,
     buffer: Vec<u8>,
+    /// The automatic Host value for targets that are not absolute URLs, computed
+    /// when the host (or the tunnel) is set.
+    host_header: String,
 }
 
 impl ClientState {
     pub(crate) fn new(host: &str, port: Option<u16>, default_port: u16) -> Result<Self> {
         let (host, port) = get_hostport(host, port, default_port)?;
         check_host(&host)?;
+        let host_header = host_header(&host, port, default_port)?;
         Ok(ClientState {
             host,
             port,
@@ -194,6 +229,7 @@ impl ClientState {
             method: String::new(),
             phase: Phase::Idle,
             buffer: Vec::with_capacity(256),
+            host_header,
         })
     }
 
@@ -215,9 +251,10 @@ impl ClientState {
             checked.push(((*name).to_owned(), (*value).to_owned()));
         }
         if !checked.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
-            let enc = netstd_core::idna::encode(&host)?;
+            let enc = host_bytes(&host)?;
             checked.push(("Host".to_owned(), format!("{}:{port}", wrap_ipv6(&enc))));
         }
+        self.host_header = host_header(&host, port, self.default_port)?;
         self.tunnel = Some(Tunnel {
             host,
             port,
@@ -257,32 +294,20 @@ impl ClientState {
         self.method.push_str(method);
         if !skip_host {
             let netloc = if url.starts_with("http") {
-                netstd_urlparse::urlsplit(url)
-                    .map(|parts| parts.netloc().to_owned())
-                    .unwrap_or_default()
+                netloc_host(url)?
             } else {
                 String::new()
             };
-            let value = if !netloc.is_empty() {
-                host_bytes(&netloc)?
+            let value = if netloc.is_empty() {
+                std::mem::take(&mut self.host_header)
             } else {
-                let (host, port) = match &self.tunnel {
-                    Some(t) => (t.host.as_str(), t.port),
-                    None => (self.host.as_str(), self.port),
-                };
-                let host = host_bytes(host)?;
-                let host = if host.contains(':') {
-                    format!("[{host}]")
-                } else {
-                    host
-                };
-                if port == self.default_port {
-                    host
-                } else {
-                    format!("{host}:{port}")
-                }
+                host_bytes(&netloc)?
             };
-            self.putheader("Host", value.as_bytes())?;
+            let put = self.putheader("Host", value.as_bytes());
+            if netloc.is_empty() {
+                self.host_header = value;
+            }
+            put?;
         }
         if !skip_accept_encoding {
             self.putheader("Accept-Encoding", b"identity")?;

@@ -478,3 +478,117 @@ fn data_after_connect_answer_refused() {
     assert_eq!(e.python_name(), "HTTPException", "{e}");
     server.join().unwrap();
 }
+
+#[test]
+fn bytes_after_a_body_are_never_the_next_response() {
+    let (addr, server) = fake(vec![
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhiHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nevil"
+            .to_vec(),
+    ]);
+    let mut c = conn(addr);
+    c.request("GET", "/").unwrap();
+    assert_eq!(c.getresponse().unwrap().read().unwrap(), b"hi");
+    assert!(
+        c.sock().is_none(),
+        "the connection with stray bytes was closed"
+    );
+    server.join().unwrap();
+}
+
+#[test]
+fn interim_responses_are_skipped_and_101_closes() {
+    let (addr, server) = fake(vec![
+        b"HTTP/1.1 103 Early Hints\r\nLink: </s.css>\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n\
+          HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nfirst"
+            .to_vec(),
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\n\r\n".to_vec(),
+    ]);
+    let mut c = conn(addr);
+    c.request("GET", "/").unwrap();
+    let mut r = c.getresponse().unwrap();
+    assert_eq!((r.status(), r.read().unwrap()), (200, b"first".to_vec()));
+    c.request("GET", "/").unwrap();
+    let r = c.getresponse().unwrap();
+    assert_eq!(r.status(), 101);
+    assert!(r.will_close());
+    drop(r);
+    server.join().unwrap();
+}
+
+#[test]
+fn partial_reads_that_finish_the_body_free_the_connection() {
+    let (addr, server) = fake(vec![ok("12345"), ok("abc"), ok("x")]);
+    let mut c = conn(addr);
+    c.request("GET", "/").unwrap();
+    let mut r = c.getresponse().unwrap();
+    assert_eq!(r.read_amt(5).unwrap(), b"12345");
+    assert!(r.isclosed());
+    c.request("GET", "/").unwrap();
+    let mut r = c.getresponse().unwrap();
+    let mut buf = [0u8; 3];
+    assert_eq!(r.readinto(&mut buf).unwrap(), 3);
+    assert!(r.isclosed());
+    c.request("GET", "/").unwrap();
+    let mut r = c.getresponse().unwrap();
+    assert_eq!(r.read1(0).unwrap(), b"");
+    assert_eq!(r.read1(10).unwrap(), b"x");
+    assert!(r.isclosed());
+    assert_eq!(server.join().unwrap().len(), 3);
+}
+
+#[test]
+fn tunnel_hosts_and_host_headers_are_checked_after_encoding() {
+    let (addr, server) = fake(vec![ok(""), ok("")]);
+    let mut c = conn(addr);
+    // Nameprep maps U+3000 to a space and full-width solidus to '/'
+    assert!(c.set_tunnel("a\u{3000}HTTP\u{ff0f}1.1", None, &[]).is_err());
+    assert!(HTTPConnection::new("a\u{a0}b").is_err());
+    // credentials in an absolute URL stay out of the Host header
+    c.request("GET", "http://user:pw@example.org:8080/x")
+        .unwrap();
+    c.getresponse().unwrap().read().unwrap();
+    // set_tunnel once a socket exists is RuntimeError, as in CPython
+    assert_eq!(
+        c.set_tunnel("example.org", None, &[])
+            .unwrap_err()
+            .python_name(),
+        "RuntimeError"
+    );
+    // a text body that Latin-1 cannot carry fails before the state moves on
+    let r = c.request_with("POST", "/", RequestOptions::new().body("\u{20ac}"));
+    assert_eq!(r.unwrap_err().python_name(), "UnicodeEncodeError");
+    c.request("GET", "/again").unwrap();
+    c.getresponse().unwrap().read().unwrap();
+    let seen = server.join().unwrap();
+    let first = String::from_utf8(seen[0].clone()).unwrap();
+    let host = first.lines().find(|l| l.starts_with("Host: ")).unwrap();
+    assert_eq!(host, "Host: example.org:8080");
+}
+
+#[test]
+fn chunked_body_closed_inside_the_trailer_is_complete() {
+    let (addr, server) = fake(vec![
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n".to_vec(),
+    ]);
+    let mut c = conn(addr);
+    c.request("GET", "/").unwrap();
+    let mut r = c.getresponse().unwrap();
+    let first = r.read_amt(5).unwrap();
+    server.join().unwrap();
+    assert_eq!(first, b"hello");
+    assert_eq!(r.read().unwrap(), b"");
+}
+
+#[test]
+fn request_http_sends_absolute_uris_through_proxies() {
+    let (addr, server) = fake(vec![ok("")]);
+    let mut c = conn(addr);
+    let req = http::Request::get("http://example.org/p?q=1")
+        .body(Vec::new())
+        .unwrap();
+    c.request_http(&req).unwrap();
+    let resp = c.getresponse().unwrap().into_http().unwrap();
+    assert_eq!(resp.status(), http::StatusCode::OK);
+    let seen = server.join().unwrap();
+    assert!(seen[0].starts_with(b"GET http://example.org/p?q=1 HTTP/1.1\r\nHost: example.org\r\n"));
+}

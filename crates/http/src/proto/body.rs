@@ -117,9 +117,9 @@ impl BodyDecoder {
     /// The peer closed the connection. Fine for a body delimited by the close (it
     /// is now complete); [`Error::IncompleteRead`] for a body cut short.
     pub fn eof(&mut self) -> Result<()> {
-        match &self.kind {
+        match &mut self.kind {
             Kind::Close | Kind::Done => {
-                self.finish_close();
+                self.kind = Kind::Done;
                 Ok(())
             }
             Kind::Length(left) => Err(Error::IncompleteRead {
@@ -127,12 +127,6 @@ impl BodyDecoder {
                 expected: Some(*left),
             }),
             Kind::Chunked(c) => c.eof(),
-        }
-    }
-
-    fn finish_close(&mut self) {
-        if let Kind::Close = self.kind {
-            self.kind = Kind::Done;
         }
     }
 

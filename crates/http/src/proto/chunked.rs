@@ -179,8 +179,13 @@ impl ChunkedDecoder {
         self.trailers.as_ref()
     }
 
-    /// The peer closed the connection: an error unless the body was complete.
-    pub fn eof(&self) -> Result<()> {
+    /// The peer closed the connection: an error unless the body was complete. A
+    /// peer that closes after the last chunk without (all of) the trailer section is
+    /// accepted, as CPython's `_read_and_discard_trailer` accepts it.
+    pub fn eof(&mut self) -> Result<()> {
+        if matches!(self.state, State::Trailer(_)) {
+            self.state = State::Done;
+        }
         if self.is_done() {
             Ok(())
         } else {

@@ -60,7 +60,10 @@ pub fn response_framing(head: &ResponseHead, method: &str) -> Result<ResponseFra
         BodyLength::Empty
     } else if headers.contains("transfer-encoding") {
         let codings = headers.get_all("transfer-encoding").join(",");
-        if !codings.trim().eq_ignore_ascii_case("chunked") {
+        if !codings
+            .trim_matches([' ', '\t'])
+            .eq_ignore_ascii_case("chunked")
+        {
             return Err(Error::UnknownTransferEncoding(codings));
         }
         if headers.contains("content-length") {
@@ -74,7 +77,8 @@ pub fn response_framing(head: &ResponseHead, method: &str) -> Result<ResponseFra
     } else {
         BodyLength::Close
     };
-    if body == BodyLength::Close {
+    if body == BodyLength::Close || status == 101 {
+        // after 101 Switching Protocols the connection speaks another protocol
         will_close = true;
     }
     Ok(ResponseFraming { body, will_close })
@@ -84,7 +88,7 @@ pub fn response_framing(head: &ResponseHead, method: &str) -> Result<ResponseFra
 /// comma-separated one) agrees on, as plain decimal digits.
 fn content_length(headers: &HTTPMessage) -> Result<u64> {
     let mut length = None;
-    for value in headers.get_all("content-length") {
+    for value in headers.values_of("content-length") {
         for item in value.split(',') {
             let item = item.trim_matches([' ', '\t']);
             let bad = || Error::HTTPException(format!("invalid Content-Length: {value:?}"));
@@ -107,9 +111,11 @@ fn content_length(headers: &HTTPMessage) -> Result<u64> {
 /// close; HTTP/1.0 closes unless a keep-alive is announced.
 fn check_close(version: u8, headers: &HTTPMessage) -> bool {
     let has = |name: &str, token: &str| {
-        headers
-            .get(name)
-            .is_some_and(|v| v.to_ascii_lowercase().contains(token))
+        headers.get(name).is_some_and(|v| {
+            v.as_bytes()
+                .windows(token.len())
+                .any(|w| w.eq_ignore_ascii_case(token.as_bytes()))
+        })
     };
     if version == 11 {
         return has("connection", "close");

@@ -141,7 +141,7 @@ fn py_space(c: char) -> bool {
 /// ```
 pub fn parse_status_line(line: &[u8]) -> Result<StatusLine> {
     let text = latin1(line);
-    let bad = || Error::BadStatusLine(format!("{text:?}"));
+    let bad = || Error::BadStatusLine(text.clone());
     let mut rest = text.trim_start_matches(py_space);
     let mut next = || {
         let end = rest.find(py_space).unwrap_or(rest.len());
@@ -193,7 +193,7 @@ pub struct ResponseHead {
 pub enum HeadStep {
     /// Nothing complete yet: call again with more bytes (the same ones first).
     NeedMore,
-    /// A status line or an interim response was read: drop this many bytes from
+    /// A status line or an interim (1xx) response was read: drop this many bytes from
     /// the front of the buffer and call again.
     Consumed(usize),
     /// The final response head, and how many bytes it took; the body follows.
@@ -214,8 +214,10 @@ enum HeadState {
 }
 
 /// Reads a response head as CPython's `HTTPResponse.begin` does: status line
-/// (LineTooLong, BadStatusLine, RemoteDisconnected), skipping `100 Continue`
-/// responses (at most [`super::MAX_INTERIM`] of them), the version check
+/// (LineTooLong, BadStatusLine, RemoteDisconnected), skipping interim responses
+/// (at most [`super::MAX_INTERIM`] of them: `100 Continue` as CPython, and
+/// beyond it `102 Processing`, `103 Early Hints` and every 1xx but `101`, which
+/// CPython would return as the response), the version check
 /// (UnknownProtocol), then the header block with its limits.
 #[derive(Debug, Clone)]
 pub struct ResponseHeadParser {
@@ -313,7 +315,7 @@ impl ResponseHeadParser {
 
     fn status_line(&mut self, line: &[u8]) -> Result<()> {
         let status = parse_status_line(line)?;
-        if status.status == 100 {
+        if (100..200).contains(&status.status) && status.status != 101 {
             self.interim += 1;
             if self.interim > MAX_INTERIM {
                 return Err(Error::HTTPException(format!(

@@ -70,6 +70,7 @@ pub(crate) fn line_end(
     limit: usize,
     what: &'static str,
 ) -> crate::Result<Option<usize>> {
+    let from = from.min(buf.len());
     match memchr::memchr(b'\n', &buf[from..]) {
         Some(i) if from + i + 1 > limit => Err(crate::Error::LineTooLong(what)),
         Some(i) => Ok(Some(from + i + 1)),
