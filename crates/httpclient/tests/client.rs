@@ -592,3 +592,26 @@ fn request_http_sends_absolute_uris_through_proxies() {
     let seen = server.join().unwrap();
     assert!(seen[0].starts_with(b"GET http://example.org/p?q=1 HTTP/1.1\r\nHost: example.org\r\n"));
 }
+
+#[test]
+fn nothing_is_sent_before_the_tls_handshake_completes() {
+    // a "server" that answers the ClientHello with garbage: the handshake fails,
+    // and all it ever received is the TLS record of the ClientHello
+    let (addr, server) = netstd_testsupport::serve_once("127.0.0.1:0", |mut s| {
+        let mut first = [0u8; 5];
+        s.read_exact(&mut first).unwrap();
+        s.write_all(b"HTTP/1.1 200 OK\r\n\r\n").unwrap();
+        let mut rest = Vec::new();
+        s.read_to_end(&mut rest).ok();
+        (first, rest)
+    });
+    let opts = ConnectionOptions::new().timeout(Duration::from_secs(10));
+    let mut c = netstd_httpclient::HTTPSConnection::new_with(&addr.to_string(), &opts).unwrap();
+    let e = c.request("GET", "/secret?token=1").unwrap_err();
+    assert_eq!(e.python_name(), "SSLError", "{e}");
+    drop(c);
+    let (first, rest) = server.join().unwrap();
+    assert_eq!(first[0], 0x16, "a TLS handshake record came first");
+    let all: Vec<u8> = first.iter().chain(&rest).copied().collect();
+    assert!(common::find(&all, b"GET").is_none() && common::find(&all, b"secret").is_none());
+}
