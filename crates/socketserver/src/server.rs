@@ -1,0 +1,847 @@
+//! The servers: Python's `BaseServer` loop (`serve_forever`, `shutdown`,
+//! `handle_request`) over stream and datagram sockets, sequential or threading.
+
+use std::io;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use netstd_core::{Address, Stream};
+use socket2::{SockAddr, Socket, Type};
+
+use crate::handler::{
+    DatagramRequest, DatagramRequestHandler, StreamRequest, StreamRequestHandler, run_stream,
+};
+use crate::{Error, Result};
+
+/// What a handler may know of its server (`self.server` in Python).
+#[derive(Debug, Clone)]
+pub struct ServerInfo {
+    server_address: Address,
+}
+
+impl ServerInfo {
+    /// `server.server_address`: the bound address (the real port after port 0).
+    pub fn server_address(&self) -> &Address {
+        &self.server_address
+    }
+}
+
+/// The keyword arguments and class attributes of a server: `bind_and_activate`,
+/// `allow_reuse_address`, `allow_reuse_port`, `request_queue_size`, `timeout`,
+/// `max_packet_size`, and for the threading servers `daemon_threads` and
+/// `block_on_close`.
+///
+/// ```
+/// use std::time::Duration;
+/// let opts = netstd_socketserver::ServerOptions::new()
+///     .allow_reuse_address(true)
+///     .request_queue_size(128)
+///     .timeout(Duration::from_secs(1));
+/// # drop(opts);
+/// ```
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    bind_and_activate: bool,
+    allow_reuse_address: bool,
+    allow_reuse_port: bool,
+    request_queue_size: i32,
+    timeout: Option<Duration>,
+    max_packet_size: usize,
+    daemon_threads: bool,
+    block_on_close: bool,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        ServerOptions {
+            bind_and_activate: true,
+            allow_reuse_address: false,
+            allow_reuse_port: false,
+            request_queue_size: 5,
+            timeout: None,
+            max_packet_size: 8192,
+            daemon_threads: false,
+            block_on_close: true,
+        }
+    }
+}
+
+impl ServerOptions {
+    /// CPython's defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `bind_and_activate=False`: the socket is made but not bound; call
+    /// `server_bind` and `server_activate` yourself.
+    pub fn bind_and_activate(mut self, on: bool) -> Self {
+        self.bind_and_activate = on;
+        self
+    }
+
+    /// `allow_reuse_address`: SO_REUSEADDR before binding.
+    pub fn allow_reuse_address(mut self, on: bool) -> Self {
+        self.allow_reuse_address = on;
+        self
+    }
+
+    /// `allow_reuse_port`: SO_REUSEPORT before binding.
+    pub fn allow_reuse_port(mut self, on: bool) -> Self {
+        self.allow_reuse_port = on;
+        self
+    }
+
+    /// `request_queue_size`: the `listen` backlog (5, as CPython).
+    pub fn request_queue_size(mut self, n: i32) -> Self {
+        self.request_queue_size = n;
+        self
+    }
+
+    /// `timeout`: how long `handle_request` waits before `handle_timeout`.
+    pub fn timeout(mut self, t: Duration) -> Self {
+        self.timeout = Some(t);
+        self
+    }
+
+    /// `max_packet_size` of datagram servers (8192).
+    pub fn max_packet_size(mut self, n: usize) -> Self {
+        self.max_packet_size = n.max(1);
+        self
+    }
+
+    /// `daemon_threads`: threads are not joined at `server_close`.
+    pub fn daemon_threads(mut self, on: bool) -> Self {
+        self.daemon_threads = on;
+        self
+    }
+
+    /// `block_on_close`: `server_close` waits for the request threads (true).
+    pub fn block_on_close(mut self, on: bool) -> Self {
+        self.block_on_close = on;
+        self
+    }
+}
+
+type VerifyFn = dyn Fn(&Address) -> bool + Send + Sync;
+type ErrorFn = dyn Fn(&Address, &Error) + Send + Sync;
+type ActionFn = dyn Fn() + Send + Sync;
+
+/// The overridable methods of `BaseServer` as callbacks.
+#[derive(Default)]
+struct Hooks {
+    verify_request: Option<Box<VerifyFn>>,
+    handle_error: Option<Box<ErrorFn>>,
+    service_actions: Option<Box<ActionFn>>,
+    handle_timeout: Option<Box<ActionFn>>,
+}
+
+impl Hooks {
+    fn verify(&self, addr: &Address) -> bool {
+        self.verify_request.as_ref().is_none_or(|f| f(addr))
+    }
+
+    /// `handle_error`: CPython prints the traceback between dashes to stderr.
+    fn error(&self, addr: &Address, err: &Error) {
+        match &self.handle_error {
+            Some(f) => f(addr, err),
+            None => eprintln!(
+                "{dashes}\nException occurred during processing of request from {addr}\n{err}\n{dashes}",
+                dashes = "-".repeat(40)
+            ),
+        }
+    }
+}
+
+/// The state `serve_forever` and `shutdown` share.
+#[derive(Default)]
+struct Loop {
+    requested: AtomicBool,
+    running: Mutex<bool>,
+    stopped: Condvar,
+}
+
+/// How requests are processed: in the serving thread (CPython's plain servers) or
+/// one thread each (`ThreadingMixIn`).
+pub trait Mode: Send + Sync + Default + 'static {
+    /// Runs one request's work.
+    #[doc(hidden)]
+    fn process(&self, opts: &ServerOptions, job: Box<dyn FnOnce() + Send>);
+    /// `server_close`'s part: waits for the work still running, if asked to.
+    #[doc(hidden)]
+    fn close(&self, opts: &ServerOptions);
+}
+
+/// Requests handled one at a time in the serving thread.
+#[derive(Debug, Default)]
+pub struct Sequential;
+
+impl Mode for Sequential {
+    fn process(&self, _: &ServerOptions, job: Box<dyn FnOnce() + Send>) {
+        job();
+    }
+
+    fn close(&self, _: &ServerOptions) {}
+}
+
+/// `ThreadingMixIn`: a thread per request; `server_close` joins them unless
+/// `daemon_threads` (or `block_on_close = False`).
+#[derive(Debug, Default)]
+pub struct Threading {
+    threads: Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl Mode for Threading {
+    fn process(&self, opts: &ServerOptions, job: Box<dyn FnOnce() + Send>) {
+        let spawned = std::thread::Builder::new()
+            .name("socketserver-request".into())
+            .spawn(job);
+        if let Ok(handle) = spawned {
+            if !opts.daemon_threads && opts.block_on_close {
+                let mut threads = lock(&self.threads);
+                threads.retain(|t| !t.is_finished());
+                threads.push(handle);
+            }
+        }
+    }
+
+    fn close(&self, opts: &ServerOptions) {
+        if opts.block_on_close && !opts.daemon_threads {
+            let threads = std::mem::take(&mut *lock(&self.threads));
+            for t in threads {
+                let _ = t.join();
+            }
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(g) => g,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// What both kinds of server hold.
+struct Core<M: Mode> {
+    socket: Mutex<Option<Arc<Socket>>>,
+    bind_to: SockAddr,
+    info: Mutex<Arc<ServerInfo>>,
+    opts: ServerOptions,
+    hooks: Arc<Hooks>,
+    serving: Loop,
+    mode: M,
+}
+
+impl<M: Mode> Core<M> {
+    fn new(bind_to: SockAddr, ty: Type, opts: ServerOptions) -> Result<Self> {
+        let domain = bind_to.domain();
+        let socket = Socket::new(domain, ty, None)?;
+        let core = Core {
+            socket: Mutex::new(Some(Arc::new(socket))),
+            info: Mutex::new(Arc::new(ServerInfo {
+                server_address: address(&bind_to),
+            })),
+            bind_to,
+            opts,
+            hooks: Arc::new(Hooks::default()),
+            serving: Loop::default(),
+            mode: M::default(),
+        };
+        Ok(core)
+    }
+
+    fn socket(&self) -> Result<Arc<Socket>> {
+        lock(&self.socket)
+            .clone()
+            .ok_or_else(|| Error::OSError(io::Error::from_raw_os_error(9)))
+    }
+
+    fn info(&self) -> Arc<ServerInfo> {
+        lock(&self.info).clone()
+    }
+
+    fn hooks_mut(&mut self) -> &mut Hooks {
+        Arc::get_mut(&mut self.hooks).expect("hooks are set before serving")
+    }
+
+    /// `server_bind()`: the reuse options, `bind`, then the real address.
+    fn server_bind(&self) -> Result<()> {
+        let socket = self.socket()?;
+        if self.opts.allow_reuse_address && self.bind_to.is_ipv4() | self.bind_to.is_ipv6() {
+            socket.set_reuse_address(true)?;
+        }
+        if self.opts.allow_reuse_port {
+            socket.set_reuse_port(true)?;
+        }
+        socket.bind(&self.bind_to)?;
+        let bound = socket.local_addr()?;
+        *lock(&self.info) = Arc::new(ServerInfo {
+            server_address: address(&bound),
+        });
+        Ok(())
+    }
+
+    /// `server_close()`.
+    fn server_close(&self) {
+        lock(&self.socket).take();
+        self.mode.close(&self.opts);
+    }
+
+    /// `serve_forever(poll_interval)`: wait at most `poll_interval` at a time, so that
+    /// `shutdown` is seen; `service_actions` after each wait.
+    fn serve_forever(&self, poll_interval: Duration, mut one: impl FnMut(&Socket)) -> Result<()> {
+        *lock(&self.serving.running) = true;
+        let result = (|| {
+            let socket = self.socket()?;
+            socket.set_read_timeout(Some(poll_interval.max(Duration::from_millis(1))))?;
+            while !self.serving.requested.load(Ordering::SeqCst) {
+                one(&socket);
+                if let Some(f) = &self.hooks.service_actions {
+                    f();
+                }
+            }
+            Ok(())
+        })();
+        self.serving.requested.store(false, Ordering::SeqCst);
+        *lock(&self.serving.running) = false;
+        self.serving.stopped.notify_all();
+        result
+    }
+
+    /// `shutdown()`: asks `serve_forever` to stop and waits until it has.
+    fn shutdown(&self) {
+        self.serving.requested.store(true, Ordering::SeqCst);
+        let mut running = lock(&self.serving.running);
+        while *running {
+            running = match self.serving.stopped.wait(running) {
+                Ok(g) => g,
+                Err(p) => p.into_inner(),
+            };
+        }
+    }
+
+    /// `handle_request()`'s wait: the server's `timeout`, then `handle_timeout`.
+    fn handle_request(&self, one: impl FnOnce(&Socket) -> bool) -> Result<()> {
+        let socket = self.socket()?;
+        socket.set_read_timeout(self.opts.timeout)?;
+        if !one(&socket) {
+            if let Some(f) = &self.hooks.handle_timeout {
+                f();
+            }
+        }
+        Ok(())
+    }
+}
+
+fn address(a: &SockAddr) -> Address {
+    match a.as_socket() {
+        Some(inet) => Address::Inet(inet),
+        None => Address::Unix(a.as_pathname().map(Path::to_path_buf)),
+    }
+}
+
+fn is_timeout(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::Interrupted
+    )
+}
+
+fn resolve(addr: impl ToSocketAddrs) -> Result<SocketAddr> {
+    addr.to_socket_addrs()?
+        .next()
+        .ok_or_else(|| Error::ValueError("the address resolved to nothing".into()))
+}
+
+/// The text of a panic, for `handle_error`.
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a handler panicked".into())
+}
+
+/// The stream server behind Python's `socketserver.TCPServer`,
+/// `ThreadingTCPServer`, `UnixStreamServer` and `ThreadingUnixStreamServer` (the
+/// aliases fix its [`Mode`]; `new_unix` makes the Unix-domain ones): accepts connections and runs a
+/// [`StreamRequestHandler`] for each, in the serving thread, or a thread each for
+/// [`ThreadingTCPServer`]. All methods take `&self`: share the server in an `Arc`
+/// to call `shutdown` from another thread while `serve_forever` runs. Dropping the
+/// server is `server_close()`.
+///
+/// ```no_run
+/// use std::io::{BufRead, Write};
+/// use netstd_socketserver::{StreamRequest, ThreadingTCPServer};
+/// let echo = |req: &mut StreamRequest| {
+///     let mut line = Vec::new();
+///     while req.read_until(b'\n', &mut line)? > 0 {
+///         req.write_all(&line)?;
+///         line.clear();
+///     }
+///     Ok(())
+/// };
+/// let server = ThreadingTCPServer::new(("127.0.0.1", 9999), echo)?;
+/// server.serve_forever()?;
+/// # Ok::<(), netstd_socketserver::Error>(())
+/// ```
+pub struct StreamServer<H, M: Mode = Sequential> {
+    core: Core<M>,
+    handler: Arc<H>,
+}
+
+/// Python's `socketserver.TCPServer`: a [`StreamServer`] handling one request at a
+/// time.
+pub type TCPServer<H> = StreamServer<H, Sequential>;
+/// Python's `socketserver.ThreadingTCPServer`: a thread per connection.
+pub type ThreadingTCPServer<H> = StreamServer<H, Threading>;
+/// Python's `socketserver.UnixStreamServer` (build it with `new_unix`).
+pub type UnixStreamServer<H> = StreamServer<H, Sequential>;
+/// Python's `socketserver.ThreadingUnixStreamServer`.
+pub type ThreadingUnixStreamServer<H> = StreamServer<H, Threading>;
+
+impl<H, M: Mode> std::fmt::Debug for StreamServer<H, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamServer")
+            .field("server_address", &self.core.info().server_address)
+            .finish()
+    }
+}
+
+/// The constructors of a server type for one [`Mode`] (`new`, `new_with`,
+/// `new_unix`), so that `TCPServer::new` and `ThreadingTCPServer::new` need no
+/// type annotations.
+macro_rules! constructors {
+    ($server:ident, $handler:ident, $mode:ty, $python:literal, $unix:literal) => {
+        impl<H: $handler> $server<H, $mode> {
+            #[doc = concat!("`", $python, "(server_address, RequestHandlerClass)`: bound (and listening, for streams).")]
+            pub fn new(server_address: impl ToSocketAddrs, handler: H) -> Result<Self> {
+                Self::new_with(server_address, handler, ServerOptions::new())
+            }
+
+            /// The same with options (`bind_and_activate`, `allow_reuse_address`, ...).
+            pub fn new_with(
+                server_address: impl ToSocketAddrs,
+                handler: H,
+                opts: ServerOptions,
+            ) -> Result<Self> {
+                let addr = resolve(server_address)?;
+                Self::build(SockAddr::from(addr), handler, opts)
+            }
+
+            #[doc = concat!("`", $unix, "(path, RequestHandlerClass)`: the Unix-domain form.")]
+            pub fn new_unix(path: impl AsRef<Path>, handler: H, opts: ServerOptions) -> Result<Self> {
+                Self::build(SockAddr::unix(path)?, handler, opts)
+            }
+        }
+    };
+}
+
+constructors!(
+    StreamServer,
+    StreamRequestHandler,
+    Sequential,
+    "TCPServer",
+    "UnixStreamServer"
+);
+constructors!(
+    StreamServer,
+    StreamRequestHandler,
+    Threading,
+    "ThreadingTCPServer",
+    "ThreadingUnixStreamServer"
+);
+constructors!(
+    DatagramServer,
+    DatagramRequestHandler,
+    Sequential,
+    "UDPServer",
+    "UnixDatagramServer"
+);
+constructors!(
+    DatagramServer,
+    DatagramRequestHandler,
+    Threading,
+    "ThreadingUDPServer",
+    "ThreadingUnixDatagramServer"
+);
+
+impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
+    fn build(bind_to: SockAddr, handler: H, opts: ServerOptions) -> Result<Self> {
+        let activate = opts.bind_and_activate;
+        let server = StreamServer {
+            core: Core::new(bind_to, Type::STREAM, opts)?,
+            handler: Arc::new(handler),
+        };
+        if activate {
+            server.server_bind()?;
+            server.server_activate()?;
+        }
+        Ok(server)
+    }
+
+    /// `server_bind()`.
+    pub fn server_bind(&self) -> Result<()> {
+        self.core.server_bind()
+    }
+
+    /// `server_activate()`: `listen(request_queue_size)`.
+    pub fn server_activate(&self) -> Result<()> {
+        Ok(self
+            .core
+            .socket()?
+            .listen(self.core.opts.request_queue_size)?)
+    }
+
+    /// `server_address`: the bound address.
+    pub fn server_address(&self) -> Address {
+        self.core.info().server_address.clone()
+    }
+
+    /// `fileno()`.
+    #[cfg(unix)]
+    pub fn fileno(&self) -> Result<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        Ok(self.core.socket()?.as_raw_fd())
+    }
+
+    /// `serve_forever()` with CPython's `poll_interval=0.5`.
+    pub fn serve_forever(&self) -> Result<()> {
+        self.serve_forever_with(Duration::from_millis(500))
+    }
+
+    /// `serve_forever(poll_interval)`: until `shutdown()` from another thread.
+    pub fn serve_forever_with(&self, poll_interval: Duration) -> Result<()> {
+        self.core.serve_forever(poll_interval, |socket| {
+            let _ = self.accept_one(socket);
+        })
+    }
+
+    /// `shutdown()`: stops `serve_forever` and returns once it has stopped (at most
+    /// one `poll_interval` later). Call it from another thread.
+    pub fn shutdown(&self) {
+        self.core.shutdown();
+    }
+
+    /// `handle_request()`: one request, waiting at most `timeout` (then
+    /// `handle_timeout`).
+    pub fn handle_request(&self) -> Result<()> {
+        self.core.handle_request(|socket| self.accept_one(socket))
+    }
+
+    /// `server_close()`: closes the socket, and joins the request threads of a
+    /// threading server (`block_on_close`).
+    pub fn server_close(&self) {
+        self.core.server_close();
+    }
+
+    /// `verify_request(request, client_address)`: false refuses the connection.
+    pub fn set_verify_request(&mut self, f: impl Fn(&Address) -> bool + Send + Sync + 'static) {
+        self.core.hooks_mut().verify_request = Some(Box::new(f));
+    }
+
+    /// `handle_error(request, client_address)`: a handler failed or panicked; the
+    /// default prints the error to stderr between dashes, as CPython.
+    pub fn set_handle_error(&mut self, f: impl Fn(&Address, &Error) + Send + Sync + 'static) {
+        self.core.hooks_mut().handle_error = Some(Box::new(f));
+    }
+
+    /// `service_actions()`: called in the `serve_forever` loop.
+    pub fn set_service_actions(&mut self, f: impl Fn() + Send + Sync + 'static) {
+        self.core.hooks_mut().service_actions = Some(Box::new(f));
+    }
+
+    /// `handle_timeout()`: `handle_request` waited `timeout` in vain.
+    pub fn set_handle_timeout(&mut self, f: impl Fn() + Send + Sync + 'static) {
+        self.core.hooks_mut().handle_timeout = Some(Box::new(f));
+    }
+
+    /// `get_request()` and `_handle_request_noblock()`: accept one connection, verify
+    /// it and process it. False when nothing came within the socket's timeout.
+    fn accept_one(&self, socket: &Socket) -> bool {
+        let (conn, peer) = match socket.accept() {
+            Ok(pair) => pair,
+            Err(e) if is_timeout(&e) => return false,
+            // CPython's `get_request` errors are ignored (`except OSError: return`)
+            Err(_) => return true,
+        };
+        let client_address = address(&peer);
+        if !self.core.hooks.verify(&client_address) {
+            // `shutdown_request`: refused, the connection is shut down and closed
+            let _ = conn.shutdown(std::net::Shutdown::Write);
+            return true;
+        }
+        let stream = match to_stream(conn) {
+            Ok(s) => s,
+            Err(_) => return true,
+        };
+        let handler = self.handler.clone();
+        let hooks = self.core.hooks.clone();
+        let info = self.core.info();
+        self.core.mode.process(
+            &self.core.opts,
+            Box::new(move || finish_request(&*handler, &hooks, stream, client_address, info)),
+        );
+        true
+    }
+}
+
+/// `finish_request` + `shutdown_request`: run the handler (panics caught and
+/// reported like errors), then shut the connection down.
+fn finish_request<H: StreamRequestHandler + ?Sized>(
+    handler: &H,
+    hooks: &Hooks,
+    stream: Stream,
+    client_address: Address,
+    info: Arc<ServerInfo>,
+) {
+    let mut req = StreamRequest::new(stream, client_address.clone(), info);
+    let outcome = catch_unwind(AssertUnwindSafe(|| run_stream(handler, &mut req)));
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => hooks.error(&client_address, &Error::OSError(e)),
+        Err(p) => hooks.error(&client_address, &Error::HandlerPanicked(panic_message(&*p))),
+    }
+    let _ = req.request().shutdown(std::net::Shutdown::Write);
+}
+
+/// An accepted socket as a netcore stream, blocking and without the listener's
+/// poll timeout.
+fn to_stream(conn: Socket) -> io::Result<Stream> {
+    conn.set_read_timeout(None)?;
+    conn.set_write_timeout(None)?;
+    #[cfg(unix)]
+    if conn.local_addr()?.as_socket().is_none() {
+        return Ok(Stream::from(std::os::unix::net::UnixStream::from(conn)));
+    }
+    Ok(Stream::from(std::net::TcpStream::from(conn)))
+}
+
+impl<H, M: Mode> Drop for StreamServer<H, M> {
+    fn drop(&mut self) {
+        self.core.server_close();
+    }
+}
+
+/// The datagram server behind Python's `socketserver.UDPServer`,
+/// `ThreadingUDPServer`, `UnixDatagramServer` and `ThreadingUnixDatagramServer`:
+/// receives datagrams of at most `max_packet_size` bytes
+/// and runs a [`DatagramRequestHandler`] for each; what the handler writes goes
+/// back to the sender in one datagram.
+///
+/// ```no_run
+/// use std::io::{Read, Write};
+/// use netstd_socketserver::{DatagramRequest, UDPServer};
+/// let upper = |req: &mut DatagramRequest| {
+///     let mut text = Vec::new();
+///     req.read_to_end(&mut text)?;
+///     req.write_all(&text.to_ascii_uppercase())
+/// };
+/// let server = UDPServer::new(("127.0.0.1", 9999), upper)?;
+/// server.serve_forever()?;
+/// # Ok::<(), netstd_socketserver::Error>(())
+/// ```
+pub struct DatagramServer<H, M: Mode = Sequential> {
+    core: Core<M>,
+    handler: Arc<H>,
+    dgram: Mutex<Option<Arc<Dgram>>>,
+}
+
+/// A bound datagram socket, as std's types (whose `recv_from` takes plain bytes).
+#[derive(Debug)]
+enum Dgram {
+    Udp(std::net::UdpSocket),
+    #[cfg(unix)]
+    Unix(std::os::unix::net::UnixDatagram),
+}
+
+impl Dgram {
+    fn from_socket(socket: &Socket) -> io::Result<Dgram> {
+        let dup = socket.try_clone()?;
+        #[cfg(unix)]
+        if dup.local_addr()?.as_socket().is_none() {
+            return Ok(Dgram::Unix(dup.into()));
+        }
+        Ok(Dgram::Udp(dup.into()))
+    }
+
+    fn recv_from(&self, buf: &mut [u8]) -> io::Result<(usize, Address)> {
+        match self {
+            Dgram::Udp(s) => s.recv_from(buf).map(|(n, a)| (n, Address::Inet(a))),
+            #[cfg(unix)]
+            Dgram::Unix(s) => s
+                .recv_from(buf)
+                .map(|(n, a)| (n, Address::Unix(a.as_pathname().map(Path::to_path_buf)))),
+        }
+    }
+
+    fn send_to(&self, buf: &[u8], to: &Address) -> io::Result<usize> {
+        match (self, to) {
+            (Dgram::Udp(s), Address::Inet(a)) => s.send_to(buf, a),
+            #[cfg(unix)]
+            (Dgram::Unix(s), Address::Unix(Some(path))) => s.send_to(buf, path),
+            _ => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the client has no address to answer to",
+            )),
+        }
+    }
+}
+
+/// Python's `socketserver.UDPServer`: a [`DatagramServer`] handling one datagram at
+/// a time.
+pub type UDPServer<H> = DatagramServer<H, Sequential>;
+/// Python's `socketserver.ThreadingUDPServer`.
+pub type ThreadingUDPServer<H> = DatagramServer<H, Threading>;
+/// Python's `socketserver.UnixDatagramServer` (build it with `new_unix`).
+pub type UnixDatagramServer<H> = DatagramServer<H, Sequential>;
+/// Python's `socketserver.ThreadingUnixDatagramServer`.
+pub type ThreadingUnixDatagramServer<H> = DatagramServer<H, Threading>;
+
+impl<H, M: Mode> std::fmt::Debug for DatagramServer<H, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatagramServer")
+            .field("server_address", &self.core.info().server_address)
+            .finish()
+    }
+}
+
+impl<H: DatagramRequestHandler, M: Mode> DatagramServer<H, M> {
+    fn build(bind_to: SockAddr, handler: H, opts: ServerOptions) -> Result<Self> {
+        let activate = opts.bind_and_activate;
+        let server = DatagramServer {
+            core: Core::new(bind_to, Type::DGRAM, opts)?,
+            handler: Arc::new(handler),
+            dgram: Mutex::new(None),
+        };
+        if activate {
+            server.server_bind()?;
+        }
+        Ok(server)
+    }
+
+    /// `server_bind()`.
+    pub fn server_bind(&self) -> Result<()> {
+        self.core.server_bind()?;
+        let socket = self.core.socket()?;
+        *lock(&self.dgram) = Some(Arc::new(Dgram::from_socket(&socket)?));
+        Ok(())
+    }
+
+    /// `server_activate()`: nothing to do for datagrams, as in CPython.
+    pub fn server_activate(&self) -> Result<()> {
+        Ok(())
+    }
+
+    /// `server_address`.
+    pub fn server_address(&self) -> Address {
+        self.core.info().server_address.clone()
+    }
+
+    /// `serve_forever()` with `poll_interval=0.5`.
+    pub fn serve_forever(&self) -> Result<()> {
+        self.serve_forever_with(Duration::from_millis(500))
+    }
+
+    /// `serve_forever(poll_interval)`.
+    pub fn serve_forever_with(&self, poll_interval: Duration) -> Result<()> {
+        self.core.serve_forever(poll_interval, |socket| {
+            let _ = self.receive_one(socket);
+        })
+    }
+
+    /// `shutdown()`.
+    pub fn shutdown(&self) {
+        self.core.shutdown();
+    }
+
+    /// `handle_request()`.
+    pub fn handle_request(&self) -> Result<()> {
+        self.core.handle_request(|socket| self.receive_one(socket))
+    }
+
+    /// `server_close()`.
+    pub fn server_close(&self) {
+        lock(&self.dgram).take();
+        self.core.server_close();
+    }
+
+    /// `verify_request`.
+    pub fn set_verify_request(&mut self, f: impl Fn(&Address) -> bool + Send + Sync + 'static) {
+        self.core.hooks_mut().verify_request = Some(Box::new(f));
+    }
+
+    /// `handle_error`.
+    pub fn set_handle_error(&mut self, f: impl Fn(&Address, &Error) + Send + Sync + 'static) {
+        self.core.hooks_mut().handle_error = Some(Box::new(f));
+    }
+
+    /// `service_actions`.
+    pub fn set_service_actions(&mut self, f: impl Fn() + Send + Sync + 'static) {
+        self.core.hooks_mut().service_actions = Some(Box::new(f));
+    }
+
+    /// `handle_timeout`.
+    pub fn set_handle_timeout(&mut self, f: impl Fn() + Send + Sync + 'static) {
+        self.core.hooks_mut().handle_timeout = Some(Box::new(f));
+    }
+
+    /// `get_request()` (`recvfrom(max_packet_size)`) and its processing.
+    fn receive_one(&self, _socket: &Socket) -> bool {
+        let Some(dgram) = lock(&self.dgram).clone() else {
+            return true;
+        };
+        let mut packet = vec![0; self.core.opts.max_packet_size];
+        let (n, peer) = match dgram.recv_from(&mut packet) {
+            Ok(pair) => pair,
+            Err(e) if is_timeout(&e) => return false,
+            Err(_) => return true,
+        };
+        packet.truncate(n);
+        let client_address = peer.clone();
+        if !self.core.hooks.verify(&client_address) {
+            return true;
+        }
+        let (handler, hooks, info) = (
+            self.handler.clone(),
+            self.core.hooks.clone(),
+            self.core.info(),
+        );
+        self.core.mode.process(
+            &self.core.opts,
+            Box::new(move || {
+                let mut req = DatagramRequest::new(packet, client_address.clone(), info);
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    handler.setup(&mut req)?;
+                    let handled = handler.handle(&mut req);
+                    let finished = handler.finish(&mut req);
+                    handled.and(finished)
+                }));
+                match outcome {
+                    Ok(Ok(())) => {
+                        let reply = req.take_reply();
+                        if let Err(e) = dgram.send_to(&reply, &peer) {
+                            hooks.error(&client_address, &Error::OSError(e));
+                        }
+                    }
+                    Ok(Err(e)) => hooks.error(&client_address, &Error::OSError(e)),
+                    Err(p) => {
+                        hooks.error(&client_address, &Error::HandlerPanicked(panic_message(&*p)))
+                    }
+                }
+            }),
+        );
+        true
+    }
+}
+
+impl<H, M: Mode> Drop for DatagramServer<H, M> {
+    fn drop(&mut self) {
+        lock(&self.dgram).take();
+        self.core.server_close();
+    }
+}
