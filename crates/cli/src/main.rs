@@ -22,6 +22,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Serve the files of a directory over HTTP (`python -m http.server`).
+    #[command(name = "http.server")]
+    HttpServer(commands::http_server::Args),
     /// Generate UUIDs (`python -m uuid`).
     Uuid(commands::uuid::Args),
 }
@@ -29,6 +32,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::HttpServer(args) => return commands::http_server::run(args),
         Command::Uuid(args) => commands::uuid::run(args, &mut std::io::stdout().lock()),
     };
     match result {

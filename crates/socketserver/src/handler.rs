@@ -91,6 +91,23 @@ impl StreamRequest {
         &self.rbuf[self.rpos..self.rend]
     }
 
+    /// Reads more bytes from the socket after those already buffered (for a parser
+    /// that needs more than `fill_buf` gives); 0 at the end of the stream.
+    pub fn fill_more(&mut self) -> io::Result<usize> {
+        if self.rpos > 0 {
+            self.rbuf.copy_within(self.rpos..self.rend, 0);
+            self.rend -= self.rpos;
+            self.rpos = 0;
+        }
+        if self.rbuf.len() - self.rend < 4096 {
+            let grown = (self.rbuf.len() * 2).max(8192);
+            self.rbuf.resize(grown, 0);
+        }
+        let n = self.stream.read(&mut self.rbuf[self.rend..])?;
+        self.rend += n;
+        Ok(n)
+    }
+
     /// Python's `finish()` of `StreamRequestHandler`: flushes `wfile`.
     pub fn finish(&mut self) -> io::Result<()> {
         self.flush()

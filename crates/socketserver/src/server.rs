@@ -54,6 +54,7 @@ pub struct ServerOptions {
     max_packet_size: usize,
     daemon_threads: bool,
     block_on_close: bool,
+    dual_stack: bool,
 }
 
 impl Default for ServerOptions {
@@ -67,6 +68,7 @@ impl Default for ServerOptions {
             max_packet_size: 8192,
             daemon_threads: false,
             block_on_close: true,
+            dual_stack: false,
         }
     }
 }
@@ -123,6 +125,13 @@ impl ServerOptions {
     /// `block_on_close`: `server_close` waits for the request threads (true).
     pub fn block_on_close(mut self, on: bool) -> Self {
         self.block_on_close = on;
+        self
+    }
+
+    /// An IPv6 socket also accepts IPv4 (`IPV6_V6ONLY` off), as `python -m
+    /// http.server`'s `DualStackServer` sets it.
+    pub fn dual_stack(mut self, on: bool) -> Self {
+        self.dual_stack = on;
         self
     }
 }
@@ -277,6 +286,10 @@ impl<M: Mode> Core<M> {
         }
         if self.opts.allow_reuse_port {
             socket.set_reuse_port(true)?;
+        }
+        if self.opts.dual_stack && self.bind_to.is_ipv6() {
+            // as CPython, ignore a failure: the platform may not have dual stack
+            let _ = socket.set_only_v6(false);
         }
         socket.bind(&self.bind_to)?;
         let bound = socket.local_addr()?;
@@ -500,6 +513,11 @@ impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
     /// `server_address`: the bound address.
     pub fn server_address(&self) -> Address {
         self.core.info().server_address.clone()
+    }
+
+    /// The options the server was made with.
+    pub fn options(&self) -> &ServerOptions {
+        &self.core.opts
     }
 
     /// `fileno()`.

@@ -1,3 +1,4 @@
 //! One module per subcommand, named after the Python module it mirrors.
 
+pub(crate) mod http_server;
 pub(crate) mod uuid;

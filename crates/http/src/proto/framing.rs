@@ -86,7 +86,7 @@ pub fn response_framing(head: &ResponseHead, method: &str) -> Result<ResponseFra
 
 /// The one length every Content-Length field (and every element of a
 /// comma-separated one) agrees on, as plain decimal digits.
-fn content_length(headers: &HTTPMessage) -> Result<u64> {
+pub(crate) fn content_length(headers: &HTTPMessage) -> Result<u64> {
     let mut length = None;
     for value in headers.values_of("content-length") {
         for item in value.split(',') {

@@ -37,6 +37,7 @@ mod body;
 mod chunked;
 mod framing;
 mod head;
+mod request;
 mod write;
 
 pub use body::{BodyDecoder, Decoded};
@@ -45,6 +46,7 @@ pub use framing::{BodyLength, ResponseFraming, response_framing};
 pub use head::{
     HeadReader, HeadStep, Limits, ResponseHead, ResponseHeadParser, StatusLine, parse_status_line,
 };
+pub use request::{RequestLine, RequestLineError, parse_request_line, request_framing};
 pub use write::{
     check_header_name, check_header_value, check_host, check_method, check_target, write_header,
     write_request_line,

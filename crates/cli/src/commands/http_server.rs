@@ -1,0 +1,89 @@
+//! `netstd http.server`: `python -m http.server` (a `SimpleHTTPRequestHandler` on a
+//! dual-stack `ThreadingHTTPServer`).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use netstd_core::Address;
+use netstd_httpserver::{SimpleHTTPRequestHandler, ThreadingHTTPServer};
+use netstd_socketserver::ServerOptions;
+
+/// Run a simple HTTP server that serves the files of a directory.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// bind to this port (default: 8000)
+    #[arg(default_value_t = 8000)]
+    port: u16,
+    /// bind to this address (default: all interfaces)
+    #[arg(short = 'b', long = "bind", value_name = "ADDRESS")]
+    bind: Option<String>,
+    /// serve this directory (default: current directory)
+    #[arg(short = 'd', long = "directory")]
+    directory: Option<PathBuf>,
+    /// conform to this HTTP version (default: HTTP/1.0)
+    #[arg(
+        short = 'p',
+        long = "protocol",
+        value_name = "VERSION",
+        default_value = "HTTP/1.0"
+    )]
+    protocol: String,
+}
+
+/// Serves until Ctrl-C, as CPython's `test()` does.
+pub(crate) fn run(args: Args) -> ExitCode {
+    let directory = match args.directory {
+        Some(d) => d,
+        None => match std::env::current_dir() {
+            Ok(d) => d,
+            Err(e) => return fail(&format!("the current directory: {e}")),
+        },
+    };
+    let handler = SimpleHTTPRequestHandler::new(directory).protocol(&args.protocol);
+    let opts = ServerOptions::new().dual_stack(true);
+    // `_get_best_family`: all interfaces means the IPv6 wildcard where there is one
+    let server = match args.bind.as_deref() {
+        Some(host) => ThreadingHTTPServer::new_with((host, args.port), handler, opts),
+        None => ThreadingHTTPServer::new_with(("::", args.port), handler.clone(), opts.clone())
+            .or_else(|_| ThreadingHTTPServer::new_with(("0.0.0.0", args.port), handler, opts)),
+    };
+    let server = match server {
+        Ok(s) => Arc::new(s),
+        Err(e) => return fail(&e.to_string()),
+    };
+    let (host, port) = match server.server_address() {
+        Address::Inet(a) => (a.ip().to_string(), a.port()),
+        Address::Unix(_) => (String::new(), 0),
+    };
+    let url_host = if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host.clone()
+    };
+    println!("Serving HTTP on {host} port {port} (http://{url_host}:{port}/) ...");
+    let _ = std::io::stdout().flush();
+    let stopper = server.clone();
+    let interrupted = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = interrupted.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        stopper.shutdown();
+    }) {
+        return fail(&format!("cannot catch Ctrl-C: {e}"));
+    }
+    if let Err(e) = server.serve_forever() {
+        return fail(&e.to_string());
+    }
+    if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+        println!("\nKeyboard interrupt received, exiting.");
+    }
+    server.server_close();
+    ExitCode::SUCCESS
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("netstd http.server: {message}");
+    ExitCode::FAILURE
+}
