@@ -29,6 +29,25 @@ pub mod ssl {
     pub use netstd_core::ssl::*;
 }
 
+/// Python's `socketserver`: `TCPServer`, `UDPServer`, their Unix and threading
+/// forms, `StreamRequestHandler`, `DatagramRequestHandler`.
+///
+/// ```no_run
+/// use std::io::{BufRead, Write};
+/// use netstd::socketserver::{StreamRequest, ThreadingTCPServer};
+/// let server = ThreadingTCPServer::new(("127.0.0.1", 9999), |req: &mut StreamRequest| {
+///     let mut line = Vec::new();
+///     req.read_until(b'\n', &mut line)?;
+///     req.write_all(&line)
+/// })?;
+/// server.serve_forever()?;
+/// # Ok::<(), netstd::socketserver::Error>(())
+/// ```
+#[cfg(feature = "socketserver")]
+pub mod socketserver {
+    pub use netstd_socketserver::*;
+}
+
 /// Python's `uuid`: [`uuid::UUID`], `uuid1` to `uuid8`, `getnode`, the namespaces.
 ///
 /// ```
@@ -87,11 +106,31 @@ pub mod ipaddress {
 /// assert_eq!((s.phrase(), s.is_client_error()), ("Not Found", true));
 /// # Ok::<(), netstd::http::Error>(())
 /// ```
-#[cfg(any(feature = "http", feature = "cookies", feature = "cookiejar"))]
+#[cfg(any(
+    feature = "http",
+    feature = "httpserver",
+    feature = "cookies",
+    feature = "cookiejar"
+))]
 pub mod http {
     #[cfg(feature = "http")]
     pub use netstd_http::{Error, HTTPMethod, HTTPStatus};
 
+    /// Python's `http.server`: `HTTPServer`, `ThreadingHTTPServer`,
+    /// `BaseHTTPRequestHandler`, `SimpleHTTPRequestHandler`.
+    ///
+    /// ```no_run
+    /// use netstd::http::server::{SimpleHTTPRequestHandler, ThreadingHTTPServer};
+    /// let httpd = ThreadingHTTPServer::new(("127.0.0.1", 8000), SimpleHTTPRequestHandler::new("."))?;
+    /// httpd.serve_forever()?;
+    /// # Ok::<(), netstd::socketserver::Error>(())
+    /// ```
+    #[cfg(feature = "httpserver")]
+    pub mod server {
+        pub use netstd_httpserver::*;
+    }
+
+    #[cfg(feature = "http")]
     /// Python's `http.client`: `HTTPConnection`, `HTTPSConnection`, `HTTPResponse`,
     /// `HTTPMessage`, `parse_headers`, `responses` and the exceptions (as
     /// [`client::Error`]); the async face in `client::aio`.
@@ -106,7 +145,6 @@ pub mod http {
     /// let body = r.read()?;
     /// # drop(body); Ok(()) }
     /// ```
-    #[cfg(feature = "http")]
     pub mod client {
         /// The sans-IO HTTP/1.1 message layer the client and server share.
         pub use netstd_http::proto;

@@ -135,6 +135,8 @@ pub trait HTTPRequestHandler: Send + Sync + 'static {
     fn handle_expect_100(&self, r: &mut BaseHTTPRequestHandler<'_>) -> io::Result<bool> {
         r.send_response_only(100, None)?;
         r.end_headers()?;
+        // the client waits for it before sending the body
+        r.wfile().flush()?;
         Ok(true)
     }
 
@@ -371,6 +373,7 @@ impl<'h> BaseHTTPRequestHandler<'h> {
             self.headers = HTTPMessage::new();
         }
         match request_framing(&self.headers) {
+            Ok(BodyLength::Empty) => self.body = Body::None,
             Ok(length) => self.body = Body::Unread(length),
             Err(e) => {
                 self.send_error(
