@@ -17,7 +17,10 @@ fn help_lists_only_real_subcommands() {
     assert!(text.contains("uuid"), "{text}");
     assert!(text.contains("http.server"), "{text}");
     // modules not built yet are not offered
-    assert!(!text.contains("smtpd") && !text.contains("webbrowser"), "{text}");
+    assert!(
+        !text.contains("smtpd") && !text.contains("webbrowser"),
+        "{text}"
+    );
 }
 
 #[test]

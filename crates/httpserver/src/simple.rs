@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::dates::parse_http_date;
@@ -13,7 +13,9 @@ use crate::mimetypes;
 /// `directory` for GET and HEAD, directory listings where there is no index page,
 /// `301` to add the slash a directory's URL lacks, `Last-Modified` and
 /// `If-Modified-Since` (304). Paths cannot leave the directory: `..` and other
-/// components that are not plain names are dropped, as in CPython.
+/// components that are not plain names are dropped, as in CPython. Beyond CPython,
+/// a single byte range (`Range: bytes=...`) is answered with 206, or 416 when it
+/// starts past the end.
 ///
 /// ```no_run
 /// use netstd_httpserver::{SimpleHTTPRequestHandler, ThreadingHTTPServer};
@@ -184,10 +186,32 @@ impl SimpleHTTPRequestHandler {
                 }
             }
         }
+        let size = meta.len();
+        let modified = r.date_time_string(Some(mtime));
+        match requested_range(r, size, &modified) {
+            Some(Range::Unsatisfiable) => {
+                r.send_response(416, None)?;
+                r.send_header("Content-Range", &format!("bytes */{size}"))?;
+                r.send_header("Content-Length", "0")?;
+                r.end_headers()?;
+                return Ok(None);
+            }
+            Some(Range::Bytes(start, end)) => {
+                r.send_response(206, None)?;
+                r.send_header("Content-type", &ctype)?;
+                r.send_header("Content-Range", &format!("bytes {start}-{end}/{size}"))?;
+                r.send_header("Content-Length", &(end - start + 1).to_string())?;
+                r.send_header("Last-Modified", &modified)?;
+                r.end_headers()?;
+                let mut file = file;
+                file.seek(SeekFrom::Start(start))?;
+                return Ok(Some(Body::Part(file.take(end - start + 1))));
+            }
+            None => {}
+        }
         r.send_response(200, None)?;
         r.send_header("Content-type", &ctype)?;
-        r.send_header("Content-Length", &meta.len().to_string())?;
-        let modified = r.date_time_string(Some(mtime));
+        r.send_header("Content-Length", &size.to_string())?;
         r.send_header("Last-Modified", &modified)?;
         r.end_headers()?;
         Ok(Some(Body::File(file)))
@@ -253,7 +277,68 @@ impl SimpleHTTPRequestHandler {
 /// What `send_head` hands to `do_GET`.
 enum Body {
     File(File),
+    Part(std::io::Take<File>),
     Listing(Vec<u8>),
+}
+
+/// A `Range` request on a file (beyond CPython, which ignores the header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Range {
+    /// Bytes `start..=end`, within the file.
+    Bytes(u64, u64),
+    /// The range starts past the end: 416.
+    Unsatisfiable,
+}
+
+/// The single byte range the request asks for, if it asks for one that applies:
+/// `bytes=a-b`, `bytes=a-` or `bytes=-n`. Several ranges, other units, a malformed
+/// header and an `If-Range` that does not match `Last-Modified` mean the whole file
+/// (as RFC 9110 allows a server to ignore Range).
+fn requested_range(
+    r: &BaseHTTPRequestHandler<'_>,
+    size: u64,
+    last_modified: &str,
+) -> Option<Range> {
+    let spec = r.headers().get("Range")?.trim().strip_prefix("bytes=")?;
+    if r.headers()
+        .get("If-Range")
+        .is_some_and(|v| v.trim() != last_modified)
+        || spec.contains(',')
+    {
+        return None;
+    }
+    let (first, last) = spec.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (first, last) = (first.trim(), last.trim());
+    let range = if first.is_empty() {
+        // the last n bytes
+        if !digits(last) {
+            return None;
+        }
+        let n: u64 = last.parse().ok()?;
+        if n == 0 || size == 0 {
+            return Some(Range::Unsatisfiable);
+        }
+        Range::Bytes(size.saturating_sub(n), size - 1)
+    } else {
+        if !digits(first) || !(last.is_empty() || digits(last)) {
+            return None;
+        }
+        let start: u64 = first.parse().ok()?;
+        let end: u64 = if last.is_empty() {
+            u64::MAX
+        } else {
+            last.parse().ok()?
+        };
+        if end < start {
+            return None;
+        }
+        if start >= size {
+            return Some(Range::Unsatisfiable);
+        }
+        Range::Bytes(start, end.min(size - 1))
+    };
+    Some(range)
 }
 
 impl HTTPRequestHandler for SimpleHTTPRequestHandler {
@@ -270,6 +355,9 @@ impl HTTPRequestHandler for SimpleHTTPRequestHandler {
         match self.send_head(r)? {
             Some(Body::File(mut f)) => {
                 io::copy(&mut f, r.wfile())?;
+            }
+            Some(Body::Part(mut part)) => {
+                io::copy(&mut part, r.wfile())?;
             }
             Some(Body::Listing(html)) => r.wfile().write_all(&html)?,
             None => {}

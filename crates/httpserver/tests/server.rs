@@ -388,3 +388,80 @@ fn slow_clients_are_dropped() {
     assert!(out.is_empty());
     assert!(started.elapsed() < Duration::from_secs(5));
 }
+
+#[test]
+fn byte_ranges() {
+    let dir = TempDir::new();
+    dir.write("ten.txt", "0123456789");
+    let server = Running::start(SimpleHTTPRequestHandler::new(dir.path()));
+    let get = |range: &str| {
+        let req = format!("GET /ten.txt HTTP/1.0\r\nRange: {range}\r\n\r\n");
+        String::from_utf8_lossy(&exchange(server.port, req.as_bytes())).into_owned()
+    };
+    let a = get("bytes=2-4");
+    assert!(a.starts_with("HTTP/1.0 206 Partial Content\r\n"), "{a}");
+    assert!(
+        a.contains("\r\nContent-Range: bytes 2-4/10\r\n") && a.ends_with("\r\n\r\n234"),
+        "{a}"
+    );
+    assert!(get("bytes=7-").ends_with("789"));
+    assert!(get("bytes=-3").ends_with("789"));
+    assert!(get("bytes=5-100").ends_with("56789"));
+    let none = get("bytes=10-");
+    assert!(
+        none.starts_with("HTTP/1.0 416 ") && none.contains("Content-Range: bytes */10"),
+        "{none}"
+    );
+    for ignored in ["bytes=0-1,3-4", "items=0-1", "bytes=x-y", "bytes=5-2"] {
+        let full = get(ignored);
+        assert!(
+            full.starts_with("HTTP/1.0 200 OK") && full.ends_with("0123456789"),
+            "{ignored}: {full}"
+        );
+    }
+    let stale = exchange(
+        server.port,
+        b"GET /ten.txt HTTP/1.0\r\nRange: bytes=0-1\r\nIf-Range: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n",
+    );
+    assert!(String::from_utf8_lossy(&stale).ends_with("0123456789"));
+}
+
+#[test]
+fn https_serving_with_cpython_client() {
+    let Some(python) = interop::require("python3") else {
+        return;
+    };
+    let ca = netstd_testsupport::TestCa::new();
+    let leaf = ca.issue(&["localhost"]);
+    let dir = site();
+    let cafile = dir.write("ca.pem", ca.cert_pem());
+    let mut ctx = netstd_core::ssl::SSLContext::new(netstd_core::ssl::PROTOCOL_TLS_SERVER);
+    ctx.load_cert_chain_pem(leaf.cert_pem.as_bytes(), leaf.key_pem.as_bytes())
+        .unwrap();
+    let opts = netstd_socketserver::ServerOptions::new().tls(ctx);
+    let server = Arc::new(
+        ThreadingHTTPServer::new_with(
+            ("127.0.0.1", 0),
+            SimpleHTTPRequestHandler::new(dir.path()),
+            opts,
+        )
+        .unwrap(),
+    );
+    let port = port_of(&server.server_address());
+    let s = server.clone();
+    let t = std::thread::spawn(move || s.serve_forever_with(Duration::from_millis(20)));
+    let script = format!(
+        "import ssl, urllib.request\n\
+         ctx = ssl.create_default_context(cafile={cafile:?})\n\
+         print(urllib.request.urlopen('https://localhost:{port}/a.txt', context=ctx).read().decode(), end='')\n"
+    );
+    let out = Command::new(python).arg("-c").arg(script).output().unwrap();
+    server.shutdown();
+    t.join().unwrap().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "hello\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -10,6 +10,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use netstd_core::ssl::SSLContext;
 use netstd_core::{Address, Stream};
 use socket2::{SockAddr, Socket, Type};
 
@@ -55,6 +56,7 @@ pub struct ServerOptions {
     daemon_threads: bool,
     block_on_close: bool,
     dual_stack: bool,
+    tls: Option<SSLContext>,
 }
 
 impl Default for ServerOptions {
@@ -69,6 +71,7 @@ impl Default for ServerOptions {
             daemon_threads: false,
             block_on_close: true,
             dual_stack: false,
+            tls: None,
         }
     }
 }
@@ -125,6 +128,15 @@ impl ServerOptions {
     /// `block_on_close`: `server_close` waits for the request threads (true).
     pub fn block_on_close(mut self, on: bool) -> Self {
         self.block_on_close = on;
+        self
+    }
+
+    /// TLS on every connection with this server-side context (CPython 3.14's
+    /// `HTTPSServer`). The handshake runs where the request is handled (its thread,
+    /// for a threading server), bounded by 10 seconds; a failed handshake drops the connection, as CPython's
+    /// `get_request` ignores it.
+    pub fn tls(mut self, context: SSLContext) -> Self {
+        self.tls = Some(context);
         self
     }
 
@@ -600,9 +612,18 @@ impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
         let handler = self.handler.clone();
         let hooks = self.core.hooks.clone();
         let info = self.core.info();
+        let tls = self.core.opts.tls.clone();
         self.core.mode.process(
             &self.core.opts,
-            Box::new(move || finish_request(&*handler, &hooks, stream, client_address, info)),
+            Box::new(move || {
+                let mut stream = stream;
+                if let Some(ctx) = tls {
+                    if handshake(&mut stream, &ctx).is_err() {
+                        return;
+                    }
+                }
+                finish_request(&*handler, &hooks, stream, client_address, info)
+            }),
         );
         true
     }
@@ -625,6 +646,13 @@ fn finish_request<H: StreamRequestHandler + ?Sized>(
         Err(p) => hooks.error(&client_address, &Error::HandlerPanicked(panic_message(&*p))),
     }
     let _ = req.request().shutdown(std::net::Shutdown::Write);
+}
+
+/// The server side of a TLS handshake on an accepted connection, bounded in time.
+fn handshake(stream: &mut Stream, ctx: &SSLContext) -> netstd_core::Result<()> {
+    stream.settimeout(Some(Duration::from_secs(10)))?;
+    stream.starttls(ctx, None)?;
+    stream.settimeout(None)
 }
 
 /// An accepted socket as a netcore stream, blocking and without the listener's

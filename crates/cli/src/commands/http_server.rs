@@ -1,5 +1,7 @@
 //! `netstd http.server`: `python -m http.server` (a `SimpleHTTPRequestHandler` on a
-//! dual-stack `ThreadingHTTPServer`).
+//! dual-stack `ThreadingHTTPServer`), with CPython 3.14's `--tls-cert` and
+//! `--tls-key` (`--tls-password-file` needs encrypted keys, which netcore does not
+//! read yet; `--cgi` waits for the CGI handler).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,6 +9,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use netstd_core::Address;
+use netstd_core::ssl::{PROTOCOL_TLS_SERVER, SSLContext};
 use netstd_httpserver::{SimpleHTTPRequestHandler, ThreadingHTTPServer};
 use netstd_socketserver::ServerOptions;
 
@@ -30,6 +33,12 @@ pub(crate) struct Args {
         default_value = "HTTP/1.0"
     )]
     protocol: String,
+    /// path to the TLS certificate chain file
+    #[arg(long = "tls-cert", value_name = "PATH")]
+    tls_cert: Option<PathBuf>,
+    /// path to the TLS key file
+    #[arg(long = "tls-key", value_name = "PATH", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
 }
 
 /// Serves until Ctrl-C, as CPython's `test()` does.
@@ -42,7 +51,19 @@ pub(crate) fn run(args: Args) -> ExitCode {
         },
     };
     let handler = SimpleHTTPRequestHandler::new(directory).protocol(&args.protocol);
-    let opts = ServerOptions::new().dual_stack(true);
+    let mut opts = ServerOptions::new().dual_stack(true);
+    if let Some(cert) = &args.tls_cert {
+        let mut ctx = SSLContext::new(PROTOCOL_TLS_SERVER);
+        if let Err(e) = ctx.load_cert_chain(cert, args.tls_key.as_deref()) {
+            return fail(&format!("TLS certificate: {e}"));
+        }
+        opts = opts.tls(ctx);
+    }
+    let scheme = if args.tls_cert.is_some() {
+        "HTTPS"
+    } else {
+        "HTTP"
+    };
     // `_get_best_family`: all interfaces means the IPv6 wildcard where there is one
     let server = match args.bind.as_deref() {
         Some(host) => ThreadingHTTPServer::new_with((host, args.port), handler, opts),
@@ -62,7 +83,8 @@ pub(crate) fn run(args: Args) -> ExitCode {
     } else {
         host.clone()
     };
-    println!("Serving HTTP on {host} port {port} (http://{url_host}:{port}/) ...");
+    let lower = scheme.to_ascii_lowercase();
+    println!("Serving {scheme} on {host} port {port} ({lower}://{url_host}:{port}/) ...");
     let _ = std::io::stdout().flush();
     let stopper = server.clone();
     let interrupted = Arc::new(std::sync::atomic::AtomicBool::new(false));
