@@ -5,14 +5,12 @@ use std::io::{self, BufRead, Read, Write};
 use std::time::Duration;
 
 use netstd_core::Address;
-use netstd_http::proto::{
-    BodyDecoder, BodyLength, Decoded, RequestLineError, check_header_name, check_header_value,
-    parse_request_line, request_framing,
-};
-use netstd_http::{HTTPMessage, HTTPStatus, parse_headers};
+use netstd_http::HTTPMessage;
+use netstd_http::proto::{BodyDecoder, Decoded};
 use netstd_socketserver::{ServerInfo, StreamRequest};
 
 use crate::dates::{formatdate, log_date_time_string};
+use crate::exchange::{Body, Exchange, HeaderBlock, MAX_LINE, Step, error_page, invalid};
 
 /// CPython's `DEFAULT_ERROR_MESSAGE`.
 pub const DEFAULT_ERROR_MESSAGE: &str = r#"<!DOCTYPE HTML>
@@ -35,11 +33,6 @@ pub const DEFAULT_ERROR_CONTENT_TYPE: &str = "text/html;charset=utf-8";
 
 /// `sys_version`: CPython's is `Python/3.x.y`; netstd's names itself.
 pub const SYS_VERSION: &str = concat!("netstd/", env!("CARGO_PKG_VERSION"));
-
-/// The longest request line and header line (CPython's 65,536; 414 and 431 beyond).
-const MAX_LINE: u64 = 65_536;
-/// The most header lines, the blank one included (CPython's `_MAXHEADERS`).
-const MAX_HEADERS: usize = 100;
 
 /// Python's `BaseHTTPRequestHandler` subclass: the class attributes and the
 /// `do_<METHOD>` methods a server calls. A method you do not implement answers
@@ -171,23 +164,6 @@ pub fn escape_controls(message: &str) -> String {
     out
 }
 
-/// `html.escape(s, quote=False)`.
-pub(crate) fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// What the request body still holds, for `read_body` and for the check that a
-/// handler left none unread on a kept-alive connection.
-#[derive(Debug)]
-enum Body {
-    None,
-    Unread(BodyLength),
-    Reading,
-    Done,
-}
-
 /// Python's `BaseHTTPRequestHandler` instance: one connection's state while its
 /// requests are served. A handler's `do_<METHOD>` gets it to read the request
 /// (`command`, `path`, `headers`, `rfile`) and write the response
@@ -195,21 +171,14 @@ enum Body {
 pub struct BaseHTTPRequestHandler<'h> {
     handler: &'h dyn HTTPRequestHandler,
     conn: &'h mut StreamRequest,
-    command: String,
-    path: String,
-    request_version: String,
-    requestline: String,
-    headers: HTTPMessage,
-    close_connection: bool,
-    headers_buffer: Vec<u8>,
-    body: Body,
+    ex: Exchange,
 }
 
 impl std::fmt::Debug for BaseHTTPRequestHandler<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("BaseHTTPRequestHandler")
             .field("client_address", self.conn.client_address())
-            .field("requestline", &self.requestline)
+            .field("requestline", &self.ex.requestline)
             .finish()
     }
 }
@@ -226,17 +195,10 @@ impl<'h> BaseHTTPRequestHandler<'h> {
         let mut this = BaseHTTPRequestHandler {
             handler,
             conn,
-            command: String::new(),
-            path: String::new(),
-            request_version: String::new(),
-            requestline: String::new(),
-            headers: HTTPMessage::new(),
-            close_connection: true,
-            headers_buffer: Vec::new(),
-            body: Body::None,
+            ex: Exchange::new(),
         };
         this.handle_one_request()?;
-        while !this.close_connection {
+        while !this.ex.close_connection {
             this.handle_one_request()?;
         }
         Ok(())
@@ -253,7 +215,7 @@ impl<'h> BaseHTTPRequestHandler<'h> {
                 ) =>
             {
                 self.log_error(&format!("Request timed out: {e}"));
-                self.close_connection = true;
+                self.ex.close_connection = true;
                 Ok(())
             }
             other => other,
@@ -261,28 +223,42 @@ impl<'h> BaseHTTPRequestHandler<'h> {
     }
 
     fn one_request(&mut self) -> io::Result<()> {
-        self.command.clear();
-        self.body = Body::None;
         let mut raw = Vec::new();
         (&mut *self.conn)
             .take(MAX_LINE + 1)
             .read_until(b'\n', &mut raw)?;
-        if raw.len() as u64 > MAX_LINE {
-            self.requestline.clear();
-            self.request_version.clear();
-            self.send_error(414, None, None)?;
-            return self.conn.flush();
+        let protocol = self.handler.protocol_version();
+        let mut step = self.ex.request_line(&raw, protocol);
+        if step == Step::Headers {
+            let mut block = HeaderBlock::default();
+            step = loop {
+                let start = block.block.len();
+                (&mut *self.conn)
+                    .take(MAX_LINE + 1)
+                    .read_until(b'\n', &mut block.block)?;
+                match block.line_added(start) {
+                    None => {}
+                    Some(Ok(())) => break self.ex.header_block(&block.block, protocol),
+                    Some(Err(error)) => break error,
+                }
+            };
         }
-        if raw.is_empty() {
-            self.close_connection = true;
-            return Ok(());
-        }
-        if !self.parse_request(&raw)? {
-            // an error has been sent
-            return self.conn.flush();
+        match step {
+            Step::Close => return Ok(()),
+            Step::Error(code, message, explain) => {
+                self.send_error(code, message.as_deref(), explain.as_deref())?;
+                return self.conn.flush();
+            }
+            Step::Expect100 => {
+                let handler = self.handler;
+                if !handler.handle_expect_100(self)? {
+                    return self.conn.flush();
+                }
+            }
+            Step::Headers | Step::Dispatch => {}
         }
         let handler = self.handler;
-        match self.command.as_str() {
+        match self.ex.command.as_str() {
             "GET" => handler.do_GET(self)?,
             "HEAD" => handler.do_HEAD(self)?,
             "POST" => handler.do_POST(self)?,
@@ -292,162 +268,15 @@ impl<'h> BaseHTTPRequestHandler<'h> {
             "OPTIONS" => handler.do_OPTIONS(self)?,
             _ => handler.do_other(self)?,
         }
-        // a body the handler left unread would be read as the next request
-        if !matches!(self.body, Body::None | Body::Done) {
-            self.close_connection = true;
-        }
+        self.ex.finish();
         self.conn.flush()
-    }
-
-    /// `parse_request()`: the request line, the headers (431 past the limits), the
-    /// keep-alive decision and `Expect: 100-continue`. Beyond CPython, a request
-    /// line not ended by CR LF, an obsolete line folding and ambiguous body framing
-    /// are 400 and close the connection (request smuggling).
-    fn parse_request(&mut self, raw: &[u8]) -> io::Result<bool> {
-        self.request_version = "HTTP/0.9".into();
-        self.close_connection = true;
-        let text: String = raw.iter().map(|&b| char::from(b)).collect();
-        self.requestline = text.trim_end_matches(['\r', '\n']).to_owned();
-        let line = match parse_request_line(&self.requestline) {
-            Ok(line) => line,
-            Err(RequestLineError::Empty) => return Ok(false),
-            Err(e) => {
-                // CPython keeps `request_version` at HTTP/0.9 (an answer without a
-                // status line) unless the version itself was valid
-                if let RequestLineError::BadSyntax(line) = &e {
-                    if let Some(v) = line
-                        .split_whitespace()
-                        .last()
-                        .filter(|_| line.split_whitespace().count() >= 3)
-                    {
-                        self.request_version = v.to_owned();
-                    }
-                }
-                self.send_error(e.status(), Some(&e.message()), None)?;
-                return Ok(false);
-            }
-        };
-        if line.version_number >= (1, 1) && self.protocol_version_owned().as_str() >= "HTTP/1.1" {
-            self.close_connection = false;
-        }
-        self.request_version = line.version.clone();
-        if line.version_number == (0, 9) {
-            self.close_connection = true;
-        }
-        self.command = line.command;
-        // gh-87389 (CVE-2021-28861): `//host/path` would be an open redirect
-        self.path = if line.path.starts_with("//") {
-            format!("/{}", line.path.trim_start_matches('/'))
-        } else {
-            line.path
-        };
-        if !raw.ends_with(b"\r\n") && line.version_number != (0, 9) {
-            self.send_error(
-                400,
-                Some("Bad request syntax: a bare LF ends the request line"),
-                None,
-            )?;
-            return Ok(false);
-        }
-        if line.version_number != (0, 9) {
-            match self.read_header_block()? {
-                Ok(block) => {
-                    if block_has_obs_fold(&block) {
-                        self.send_error(400, Some("Bad request: obsolete line folding"), None)?;
-                        return Ok(false);
-                    }
-                    match parse_headers(&block) {
-                        Ok(h) => self.headers = h,
-                        Err(e) => {
-                            self.send_error(431, Some("Too many headers"), Some(&e.to_string()))?;
-                            return Ok(false);
-                        }
-                    }
-                }
-                Err((message, explain)) => {
-                    self.send_error(431, Some(message), Some(&explain))?;
-                    return Ok(false);
-                }
-            }
-        } else {
-            self.headers = HTTPMessage::new();
-        }
-        match request_framing(&self.headers) {
-            Ok(BodyLength::Empty) => self.body = Body::None,
-            Ok(length) => self.body = Body::Unread(length),
-            Err(e) => {
-                self.send_error(
-                    400,
-                    Some("Bad request: ambiguous body framing"),
-                    Some(&e.to_string()),
-                )?;
-                self.close_connection = true;
-                return Ok(false);
-            }
-        }
-        let conntype = self
-            .headers
-            .get("Connection")
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let protocol = self.protocol_version_owned();
-        if conntype == "close" {
-            self.close_connection = true;
-        } else if conntype == "keep-alive" && protocol.as_str() >= "HTTP/1.1" {
-            self.close_connection = false;
-        }
-        let expect = self.headers.get("Expect").unwrap_or("");
-        if expect.eq_ignore_ascii_case("100-continue")
-            && protocol.as_str() >= "HTTP/1.1"
-            && self.request_version.as_str() >= "HTTP/1.1"
-        {
-            let handler = self.handler;
-            if !handler.handle_expect_100(self)? {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    }
-
-    /// `_read_headers`: lines up to the blank one, 65,536 bytes each, 100 at most.
-    /// The error is the message and explanation of the 431 to send.
-    fn read_header_block(&mut self) -> io::Result<Result<Vec<u8>, (&'static str, String)>> {
-        let mut block = Vec::new();
-        let mut lines = 0;
-        loop {
-            let start = block.len();
-            (&mut *self.conn)
-                .take(MAX_LINE + 1)
-                .read_until(b'\n', &mut block)?;
-            let line = &block[start..];
-            if line.len() as u64 > MAX_LINE {
-                return Ok(Err((
-                    "Line too long",
-                    "got more than 65536 bytes when reading header line".into(),
-                )));
-            }
-            lines += 1;
-            if lines > MAX_HEADERS {
-                return Ok(Err((
-                    "Too many headers",
-                    format!("got more than {MAX_HEADERS} headers"),
-                )));
-            }
-            if line.is_empty() || line == b"\r\n" || line == b"\n" {
-                return Ok(Ok(block));
-            }
-        }
-    }
-
-    fn protocol_version_owned(&self) -> String {
-        self.handler.protocol_version().to_owned()
     }
 
     /// A 501 for a method the handler does not implement.
     pub fn unsupported_method(&mut self) -> io::Result<()> {
         let message = format!(
             "Unsupported method ({})",
-            netstd_urlparse::py_repr(&self.command)
+            netstd_urlparse::py_repr(&self.ex.command)
         );
         self.send_error(501, Some(&message), None)
     }
@@ -461,31 +290,18 @@ impl<'h> BaseHTTPRequestHandler<'h> {
         message: Option<&str>,
         explain: Option<&str>,
     ) -> io::Result<()> {
-        let (short, long) = HTTPStatus::new(code)
-            .map(|s| (s.phrase(), s.description()))
-            .unwrap_or(("???", "???"));
-        let message = message.unwrap_or(short).to_owned();
-        let explain = explain.unwrap_or(long).to_owned();
-        self.log_error(&format!("code {code}, message {message}"));
-        self.send_response(code, Some(&message))?;
+        let page = error_page(self.handler.error_message_format(), code, message, explain);
+        self.log_error(&format!("code {code}, message {}", page.message));
+        self.send_response(code, Some(&page.message))?;
         self.send_header("Connection", "close")?;
-        let mut body = None;
-        if code >= 200 && ![204, 205, 304].contains(&code) {
-            let content = self
-                .handler
-                .error_message_format()
-                .replace("%(code)d", &code.to_string())
-                .replace("%(code)s", &code.to_string())
-                .replace("%(message)s", &html_escape(&message))
-                .replace("%(explain)s", &html_escape(&explain));
-            let content_type = self.handler.error_content_type().to_owned();
-            self.send_header("Content-Type", &content_type)?;
-            self.send_header("Content-Length", &content.len().to_string())?;
-            body = Some(content);
+        if let Some(body) = &page.page {
+            let content_type = self.handler.error_content_type();
+            self.send_header("Content-Type", content_type)?;
+            self.send_header("Content-Length", &body.len().to_string())?;
         }
         self.end_headers()?;
-        if let Some(body) = body {
-            if self.command != "HEAD" {
+        if let Some(body) = page.page {
+            if self.ex.command != "HEAD" {
                 self.conn.write_all(body.as_bytes())?;
             }
         }
@@ -505,60 +321,27 @@ impl<'h> BaseHTTPRequestHandler<'h> {
     /// `send_response_only(code, message=None)`: the status line alone. A message
     /// with a control character is refused (it would split the head).
     pub fn send_response_only(&mut self, code: u16, message: Option<&str>) -> io::Result<()> {
-        if self.request_version == "HTTP/0.9" {
-            return Ok(());
-        }
-        let message = message.map(str::to_owned).unwrap_or_else(|| {
-            HTTPStatus::new(code)
-                .map(|s| s.phrase().to_owned())
-                .unwrap_or_default()
-        });
-        let message = latin1(&message)?;
-        check_header_value(&message).map_err(invalid)?;
-        let protocol = self.handler.protocol_version().to_owned();
-        self.headers_buffer
-            .extend_from_slice(format!("{protocol} {code} ").as_bytes());
-        self.headers_buffer.extend_from_slice(&message);
-        self.headers_buffer.extend_from_slice(b"\r\n");
-        Ok(())
+        self.ex
+            .status_line(self.handler.protocol_version(), code, message)
     }
 
     /// `send_header(keyword, value)`: buffered until `end_headers`; `Connection:
     /// close`/`keep-alive` also sets `close_connection`. Names must be tokens and
     /// values free of control characters (no response splitting).
     pub fn send_header(&mut self, keyword: &str, value: &str) -> io::Result<()> {
-        if self.request_version != "HTTP/0.9" {
-            let value_bytes = latin1(value)?;
-            check_header_name(keyword.as_bytes()).map_err(invalid)?;
-            check_header_value(&value_bytes).map_err(invalid)?;
-            self.headers_buffer.extend_from_slice(keyword.as_bytes());
-            self.headers_buffer.extend_from_slice(b": ");
-            self.headers_buffer.extend_from_slice(&value_bytes);
-            self.headers_buffer.extend_from_slice(b"\r\n");
-        }
-        if keyword.eq_ignore_ascii_case("connection") {
-            if value.eq_ignore_ascii_case("close") {
-                self.close_connection = true;
-            } else if value.eq_ignore_ascii_case("keep-alive") {
-                self.close_connection = false;
-            }
-        }
-        Ok(())
+        self.ex.header(keyword, value)
     }
 
     /// `end_headers()`: the blank line, then `flush_headers`.
     pub fn end_headers(&mut self) -> io::Result<()> {
-        if self.request_version != "HTTP/0.9" {
-            self.headers_buffer.extend_from_slice(b"\r\n");
-            self.flush_headers()?;
-        }
-        Ok(())
+        self.ex.end_headers();
+        self.flush_headers()
     }
 
     /// `flush_headers()`: writes the buffered head to `wfile`.
     pub fn flush_headers(&mut self) -> io::Result<()> {
-        if !self.headers_buffer.is_empty() {
-            let head = std::mem::take(&mut self.headers_buffer);
+        let head = self.ex.take_head();
+        if !head.is_empty() {
             self.conn.write_all(&head)?;
         }
         Ok(())
@@ -566,7 +349,7 @@ impl<'h> BaseHTTPRequestHandler<'h> {
 
     /// `log_request(code='-', size='-')`.
     pub fn log_request(&self, code: &str, size: &str) {
-        let message = format!("\"{}\" {code} {size}", self.requestline);
+        let message = format!("\"{}\" {code} {size}", self.ex.requestline);
         self.handler.log_message(self, &message);
     }
 
@@ -601,10 +384,7 @@ impl<'h> BaseHTTPRequestHandler<'h> {
 
     /// `address_string()`: the client's host (empty for a Unix socket, as CPython).
     pub fn address_string(&self) -> String {
-        match self.conn.client_address() {
-            Address::Inet(a) => a.ip().to_string(),
-            Address::Unix(_) => String::new(),
-        }
+        address_string(self.conn.client_address())
     }
 
     /// `client_address`.
@@ -619,37 +399,37 @@ impl<'h> BaseHTTPRequestHandler<'h> {
 
     /// `command`: the method.
     pub fn command(&self) -> &str {
-        &self.command
+        &self.ex.command
     }
 
     /// `path`: the request target (`//` at its start reduced to `/`).
     pub fn path(&self) -> &str {
-        &self.path
+        &self.ex.path
     }
 
     /// `request_version`.
     pub fn request_version(&self) -> &str {
-        &self.request_version
+        &self.ex.request_version
     }
 
     /// `requestline`.
     pub fn requestline(&self) -> &str {
-        &self.requestline
+        &self.ex.requestline
     }
 
     /// `headers`.
     pub fn headers(&self) -> &HTTPMessage {
-        &self.headers
+        &self.ex.headers
     }
 
     /// `close_connection`.
     pub fn close_connection(&self) -> bool {
-        self.close_connection
+        self.ex.close_connection
     }
 
     /// Sets `close_connection`.
     pub fn set_close_connection(&mut self, close: bool) {
-        self.close_connection = close;
+        self.ex.close_connection = close;
     }
 
     /// `protocol_version`.
@@ -659,7 +439,7 @@ impl<'h> BaseHTTPRequestHandler<'h> {
 
     /// `rfile`: the connection's buffered reader (the request body, as sent).
     pub fn rfile(&mut self) -> &mut StreamRequest {
-        self.body = Body::Done;
+        self.ex.body = Body::Taken;
         self.conn
     }
 
@@ -669,21 +449,20 @@ impl<'h> BaseHTTPRequestHandler<'h> {
     }
 
     /// Beyond CPython: the request body, decoded by its framing (Content-Length or
-    /// chunked), at most `limit` bytes (`413` is yours to send when it is
-    /// exceeded: the error is `InvalidData`).
+    /// chunked), at most `limit` bytes (over it the error is `InvalidData`; send
+    /// 413 if you like).
     pub fn read_body(&mut self, limit: usize) -> io::Result<Vec<u8>> {
-        let length = match std::mem::replace(&mut self.body, Body::Done) {
-            Body::Unread(l) => l,
-            _ => return Ok(Vec::new()),
+        let Body::Unread(length) = self.ex.body else {
+            return Ok(Vec::new());
         };
-        let mut decoder = Box::new(BodyDecoder::new(length));
+        self.ex.body = Body::Partial;
+        let mut decoder = BodyDecoder::new(length);
         let mut out = Vec::new();
         loop {
             let avail = self.conn.buffered();
             match decoder.decode(avail).map_err(invalid)? {
                 Decoded::Data { consumed, len } => {
                     if out.len() + len > limit {
-                        self.body = Body::Reading;
                         return Err(io::Error::new(
                             io::ErrorKind::InvalidData,
                             "request body too large",
@@ -696,7 +475,6 @@ impl<'h> BaseHTTPRequestHandler<'h> {
                 Decoded::NeedMore { consumed } => {
                     self.conn.consume(consumed);
                     if self.conn.fill_more()? == 0 {
-                        self.body = Body::Reading;
                         return Err(io::Error::new(
                             io::ErrorKind::UnexpectedEof,
                             "the client closed the connection inside the request body",
@@ -705,6 +483,7 @@ impl<'h> BaseHTTPRequestHandler<'h> {
                 }
                 Decoded::Done { consumed } => {
                     self.conn.consume(consumed);
+                    self.ex.body = Body::None;
                     return Ok(out);
                 }
             }
@@ -712,28 +491,10 @@ impl<'h> BaseHTTPRequestHandler<'h> {
     }
 }
 
-fn invalid(e: impl std::fmt::Display) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
-}
-
-/// Text as ISO-8859-1 (`encode('latin-1', 'strict')`).
-fn latin1(s: &str) -> io::Result<Vec<u8>> {
-    s.chars()
-        .map(|c| u8::try_from(u32::from(c)).ok())
-        .collect::<Option<Vec<u8>>>()
-        .ok_or_else(|| {
-            io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "'latin-1' codec can't encode the text",
-            )
-        })
-}
-
-/// A header line that starts with a blank continues the previous one: the
-/// obsolete line folding RFC 9112 asks servers to refuse.
-fn block_has_obs_fold(block: &[u8]) -> bool {
-    block
-        .split(|&b| b == b'\n')
-        .skip(1)
-        .any(|line| line.first().is_some_and(|&b| b == b' ' || b == b'\t'))
+/// `address_string()` of a client address.
+pub(crate) fn address_string(a: &Address) -> String {
+    match a {
+        Address::Inet(a) => a.ip().to_string(),
+        Address::Unix(_) => String::new(),
+    }
 }

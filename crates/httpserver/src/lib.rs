@@ -30,6 +30,7 @@
 //! ```
 
 mod dates;
+mod exchange;
 mod handler;
 mod mimetypes;
 mod mimetypes_table;

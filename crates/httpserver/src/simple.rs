@@ -6,7 +6,8 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use crate::dates::parse_http_date;
-use crate::handler::{BaseHTTPRequestHandler, HTTPRequestHandler, html_escape};
+use crate::exchange::html_escape;
+use crate::handler::{BaseHTTPRequestHandler, HTTPRequestHandler};
 use crate::mimetypes;
 
 /// Python's `http.server.SimpleHTTPRequestHandler`: serves the files under

@@ -163,13 +163,27 @@ impl Drop for TempDir {
 }
 
 /// A port on 127.0.0.1 that was free a moment ago (for peers that need a port
-/// number before they start; in-process servers should bind port 0 instead).
+/// number before they start; in-process servers should bind port 0 instead). A port
+/// is never handed out twice in one test process, so two tests running at once
+/// cannot start their peers on the same port (the kernel may well offer a port it
+/// offered a moment before).
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("bind 127.0.0.1:0")
-        .local_addr()
-        .expect("addr")
-        .port()
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .expect("bind 127.0.0.1:0")
+            .local_addr()
+            .expect("addr")
+            .port();
+        let mut given = match GIVEN.lock() {
+            Ok(g) => g,
+            Err(p) => p.into_inner(),
+        };
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 /// Serves exactly one connection on `addr` (port 0 for a free one; loopback only)
