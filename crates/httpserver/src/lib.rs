@@ -29,6 +29,8 @@
 //! # Ok::<(), netstd_socketserver::Error>(())
 //! ```
 
+#[cfg(feature = "tokio")]
+pub mod aio;
 mod dates;
 mod exchange;
 mod handler;

@@ -28,6 +28,8 @@
 //! # Ok::<(), netstd_socketserver::Error>(())
 //! ```
 
+#[cfg(feature = "tokio")]
+pub mod aio;
 mod handler;
 mod server;
 

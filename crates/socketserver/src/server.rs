@@ -22,7 +22,7 @@ use crate::{Error, Result};
 /// What a handler may know of its server (`self.server` in Python).
 #[derive(Debug, Clone)]
 pub struct ServerInfo {
-    server_address: Address,
+    pub(crate) server_address: Address,
 }
 
 impl ServerInfo {
@@ -47,16 +47,16 @@ impl ServerInfo {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
-    bind_and_activate: bool,
-    allow_reuse_address: bool,
-    allow_reuse_port: bool,
-    request_queue_size: i32,
-    timeout: Option<Duration>,
-    max_packet_size: usize,
-    daemon_threads: bool,
-    block_on_close: bool,
-    dual_stack: bool,
-    tls: Option<SSLContext>,
+    pub(crate) bind_and_activate: bool,
+    pub(crate) allow_reuse_address: bool,
+    pub(crate) allow_reuse_port: bool,
+    pub(crate) request_queue_size: i32,
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) max_packet_size: usize,
+    pub(crate) daemon_threads: bool,
+    pub(crate) block_on_close: bool,
+    pub(crate) dual_stack: bool,
+    pub(crate) tls: Option<SSLContext>,
 }
 
 impl Default for ServerOptions {
