@@ -2,11 +2,15 @@
 //! whose handler answers every GET with a 13-byte body, HTTP/1.1 keep-alive, the
 //! access log silenced, as the CPython server of the script does.
 //!
-//!   httpserver-netstd PORT        serves on 127.0.0.1:PORT until killed
+//!   httpserver-netstd PORT [BACKLOG]   serves on 127.0.0.1:PORT until killed
+//!
+//! BACKLOG is socketserver's `request_queue_size` (CPython's 5 by default, as
+//! `ThreadingHTTPServer::new` has it).
 
 use std::io::Write;
 
 use netstd_httpserver::{BaseHTTPRequestHandler, HTTPRequestHandler, ThreadingHTTPServer};
+use netstd_socketserver::ServerOptions;
 
 struct Hello;
 
@@ -27,14 +31,18 @@ impl HTTPRequestHandler for Hello {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let port: u16 = match std::env::args().nth(1).map(|p| p.parse()) {
-        Some(Ok(p)) => p,
-        _ => {
-            eprintln!("usage: httpserver-netstd PORT");
-            std::process::exit(2);
-        }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (port, backlog) = match args.as_slice() {
+        [port] => (port.parse::<u16>().ok(), Some(5)),
+        [port, backlog] => (port.parse().ok(), backlog.parse::<i32>().ok()),
+        _ => (None, None),
     };
-    let server = ThreadingHTTPServer::new(("127.0.0.1", port), Hello)?;
+    let (Some(port), Some(backlog)) = (port, backlog) else {
+        eprintln!("usage: httpserver-netstd PORT [BACKLOG]");
+        std::process::exit(2);
+    };
+    let opts = ServerOptions::new().request_queue_size(backlog);
+    let server = ThreadingHTTPServer::new_with(("127.0.0.1", port), Hello, opts)?;
     server.serve_forever()?;
     Ok(())
 }

@@ -39,6 +39,10 @@ pub use server::{
     Threading, ThreadingTCPServer, ThreadingUDPServer, ThreadingUnixDatagramServer,
     ThreadingUnixStreamServer, UDPServer, UnixDatagramServer, UnixStreamServer,
 };
+#[cfg(unix)]
+pub use server::{
+    Forking, ForkingTCPServer, ForkingUDPServer, ForkingUnixDatagramServer, ForkingUnixStreamServer,
+};
 
 /// The errors of `socketserver`: the socket's (`OSError` and kin) and a handler's
 /// panic.

@@ -195,6 +195,9 @@ pub trait Mode: Send + Sync + Default + 'static {
     /// `server_close`'s part: waits for the work still running, if asked to.
     #[doc(hidden)]
     fn close(&self, opts: &ServerOptions);
+    /// `service_actions` and `handle_timeout`'s part (reaping children).
+    #[doc(hidden)]
+    fn service(&self) {}
 }
 
 /// Requests handled one at a time in the serving thread.
@@ -237,6 +240,103 @@ impl Mode for Threading {
                 let _ = t.join();
             }
         }
+    }
+}
+
+/// `ForkingMixIn` (Unix): a child process per request; the parent reaps finished
+/// children in `service_actions`/`handle_timeout`, waits once `max_children` (40)
+/// are running, and at `server_close` when `block_on_close`.
+#[cfg(unix)]
+#[derive(Debug, Default)]
+pub struct Forking {
+    children: Mutex<Vec<libc::pid_t>>,
+}
+
+#[cfg(unix)]
+impl Forking {
+    /// `max_children`.
+    const MAX_CHILDREN: usize = 40;
+
+    /// `collect_children(blocking=...)`.
+    fn collect_children(&self, blocking: bool) {
+        let mut children = lock(&self.children);
+        while children.len() >= Self::MAX_CHILDREN {
+            match wait_child(-1, true) {
+                Some(pid) => children.retain(|&c| c != pid),
+                None => {
+                    children.clear();
+                    break;
+                }
+            }
+        }
+        children.retain(|&pid| match wait_child(pid, blocking) {
+            // reaped, or not ours any more
+            Some(p) if p == pid => false,
+            None => false,
+            Some(_) => true,
+        });
+    }
+}
+
+/// `os.waitpid(pid, 0 or WNOHANG)`: the pid reaped, `Some(0)` when the child is
+/// still running, `None` when there is no such child.
+#[cfg(unix)]
+fn wait_child(pid: libc::pid_t, blocking: bool) -> Option<libc::pid_t> {
+    let mut status = 0;
+    let flags = if blocking { 0 } else { libc::WNOHANG };
+    loop {
+        // SAFETY: waitpid only writes the status integer we own; any pid is a valid
+        // argument (a wrong one fails with ECHILD).
+        #[allow(unsafe_code)]
+        let r = unsafe { libc::waitpid(pid, &mut status, flags) };
+        if r >= 0 {
+            return Some(r);
+        }
+        if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+            return None;
+        }
+    }
+}
+
+#[cfg(unix)]
+impl Mode for Forking {
+    fn process(&self, _: &ServerOptions, job: Box<dyn FnOnce() + Send>) {
+        self.collect_children(false);
+        // SAFETY: fork duplicates the process with only this thread running in the
+        // child. The child runs the request (as CPython's ForkingMixIn does: glibc
+        // keeps malloc usable after fork) and leaves with `_exit`, never returning
+        // into the parent's code; the parent only records the pid.
+        #[allow(unsafe_code)]
+        let pid = unsafe { libc::fork() };
+        match pid {
+            0 => {
+                let status = match catch_unwind(AssertUnwindSafe(job)) {
+                    Ok(()) => 0,
+                    Err(_) => 1,
+                };
+                // SAFETY: `_exit` ends the child without running the parent's
+                // destructors or atexit handlers a second time.
+                #[allow(unsafe_code)]
+                unsafe {
+                    libc::_exit(status)
+                }
+            }
+            pid if pid > 0 => {
+                lock(&self.children).push(pid);
+                // the parent's copy of the connection closes with the job
+                drop(job);
+            }
+            // fork failed: serve in this process rather than drop the client
+            _ => job(),
+        }
+    }
+
+    fn close(&self, opts: &ServerOptions) {
+        self.collect_children(opts.block_on_close);
+    }
+
+    fn service(&self) {
+        self.collect_children(false);
     }
 }
 
@@ -326,6 +426,7 @@ impl<M: Mode> Core<M> {
             socket.set_read_timeout(Some(poll_interval.max(Duration::from_millis(1))))?;
             while !self.serving.requested.load(Ordering::SeqCst) {
                 one(&socket);
+                self.mode.service();
                 if let Some(f) = &self.hooks.service_actions {
                     f();
                 }
@@ -355,6 +456,7 @@ impl<M: Mode> Core<M> {
         let socket = self.socket()?;
         socket.set_read_timeout(self.opts.timeout)?;
         if !one(&socket) {
+            self.mode.service();
             if let Some(f) = &self.hooks.handle_timeout {
                 f();
             }
@@ -428,6 +530,12 @@ pub type ThreadingTCPServer<H> = StreamServer<H, Threading>;
 pub type UnixStreamServer<H> = StreamServer<H, Sequential>;
 /// Python's `socketserver.ThreadingUnixStreamServer`.
 pub type ThreadingUnixStreamServer<H> = StreamServer<H, Threading>;
+/// Python's `socketserver.ForkingTCPServer`: a child process per connection.
+#[cfg(unix)]
+pub type ForkingTCPServer<H> = StreamServer<H, Forking>;
+/// Python's `socketserver.ForkingUnixStreamServer`.
+#[cfg(unix)]
+pub type ForkingUnixStreamServer<H> = StreamServer<H, Forking>;
 
 impl<H, M: Mode> std::fmt::Debug for StreamServer<H, M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -493,6 +601,22 @@ constructors!(
     Threading,
     "ThreadingUDPServer",
     "ThreadingUnixDatagramServer"
+);
+#[cfg(unix)]
+constructors!(
+    StreamServer,
+    StreamRequestHandler,
+    Forking,
+    "ForkingTCPServer",
+    "ForkingUnixStreamServer"
+);
+#[cfg(unix)]
+constructors!(
+    DatagramServer,
+    DatagramRequestHandler,
+    Forking,
+    "ForkingUDPServer",
+    "ForkingUnixDatagramServer"
 );
 
 impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
@@ -747,6 +871,12 @@ pub type ThreadingUDPServer<H> = DatagramServer<H, Threading>;
 pub type UnixDatagramServer<H> = DatagramServer<H, Sequential>;
 /// Python's `socketserver.ThreadingUnixDatagramServer`.
 pub type ThreadingUnixDatagramServer<H> = DatagramServer<H, Threading>;
+/// Python's `socketserver.ForkingUDPServer`.
+#[cfg(unix)]
+pub type ForkingUDPServer<H> = DatagramServer<H, Forking>;
+/// Python's `socketserver.ForkingUnixDatagramServer`.
+#[cfg(unix)]
+pub type ForkingUnixDatagramServer<H> = DatagramServer<H, Forking>;
 
 impl<H, M: Mode> std::fmt::Debug for DatagramServer<H, M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -268,3 +268,30 @@ fn cpython_clients() {
     a.join().unwrap().unwrap();
     b.join().unwrap().unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn forking_serves_each_connection_in_a_child() {
+    use netstd_socketserver::ForkingTCPServer;
+    let server = Arc::new(
+        ForkingTCPServer::new(("127.0.0.1", 0), |req: &mut StreamRequest| {
+            // the child's pid is not the server's
+            writeln!(req, "{}", std::process::id())
+        })
+        .unwrap(),
+    );
+    let p = port(&server.server_address());
+    let running = server.clone();
+    let t = std::thread::spawn(move || running.serve_forever_with(Duration::from_millis(20)));
+    let pids: Vec<u32> = (0..3)
+        .map(|_| talk(p, "").trim().parse().unwrap())
+        .collect();
+    assert!(
+        pids.iter().all(|&pid| pid != std::process::id()),
+        "{pids:?}"
+    );
+    assert_ne!(pids[0], pids[1]);
+    server.shutdown();
+    t.join().unwrap().unwrap();
+    server.server_close(); // reaps the children (block_on_close)
+}
