@@ -31,6 +31,7 @@
 
 #[cfg(feature = "tokio")]
 pub mod aio;
+mod cgi;
 mod dates;
 mod exchange;
 mod handler;
@@ -39,6 +40,8 @@ mod mimetypes_table;
 mod server;
 mod simple;
 
+#[allow(deprecated)]
+pub use cgi::CGIHTTPRequestHandler;
 pub use handler::{
     BaseHTTPRequestHandler, DEFAULT_ERROR_CONTENT_TYPE, DEFAULT_ERROR_MESSAGE, HTTPRequestHandler,
     SYS_VERSION, escape_controls,

@@ -465,3 +465,64 @@ fn https_serving_with_cpython_client() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+#[allow(deprecated)]
+fn cgi_scripts_as_cpython_runs_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site();
+    std::fs::create_dir(dir.path().join("cgi-bin")).unwrap();
+    let script = dir.path().join("cgi-bin/env.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\n'\n\
+         echo \"method=$REQUEST_METHOD query=$QUERY_STRING path_info=$PATH_INFO\"\n\
+         echo \"script=$SCRIPT_NAME ctype=$CONTENT_TYPE clen=$CONTENT_LENGTH\"\n\
+         echo \"cookie=$HTTP_COOKIE accept=$HTTP_ACCEPT user=$REMOTE_USER args=$*\"\n\
+         if [ -n \"$CONTENT_LENGTH\" ]; then head -c \"$CONTENT_LENGTH\"; fi\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(dir.path().join("cgi-bin/plain.sh"), "#!/bin/sh\n").unwrap();
+    let Some(python) = interop::require("python3") else {
+        return;
+    };
+    let py_port = netstd_testsupport::free_port();
+    let child = Command::new(python)
+        .args([
+            "-W",
+            "ignore",
+            "-m",
+            "http.server",
+            "--cgi",
+            "--bind",
+            "127.0.0.1",
+        ])
+        .arg(py_port.to_string())
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _py = Peer(child);
+    assert!(interop::wait_for_port(
+        ([127, 0, 0, 1], py_port).into(),
+        Duration::from_secs(20)
+    ));
+    let ours = Running::start(netstd_httpserver::CGIHTTPRequestHandler::new(dir.path()));
+    let requests: [&[u8]; 8] = [
+        b"GET /cgi-bin/env.sh HTTP/1.0\r\n\r\n",
+        b"GET /cgi-bin/env.sh/extra/path?word HTTP/1.0\r\nCookie: a=1\r\nCookie: b=2\r\nAccept: text/html\r\nAccept: */*\r\n\r\n",
+        b"GET /cgi-bin/env.sh?x=1&y=a+b HTTP/1.0\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n",
+        b"POST /cgi-bin/env.sh HTTP/1.0\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\nn=hello",
+        b"GET /cgi-bin/plain.sh HTTP/1.0\r\n\r\n",
+        b"GET /cgi-bin/missing.sh HTTP/1.0\r\n\r\n",
+        b"POST /a.txt HTTP/1.0\r\nContent-Length: 0\r\n\r\n",
+        b"GET /a.txt HTTP/1.0\r\n\r\n",
+    ];
+    for req in requests {
+        let theirs = normalized(&exchange(py_port, req));
+        let mine = normalized(&exchange(ours.port, req));
+        assert_eq!(mine, theirs, "request {:?}", String::from_utf8_lossy(req));
+    }
+}

@@ -1,7 +1,7 @@
 //! `netstd http.server`: `python -m http.server` (a `SimpleHTTPRequestHandler` on a
 //! dual-stack `ThreadingHTTPServer`), with CPython 3.14's `--tls-cert` and
 //! `--tls-key` (`--tls-password-file` needs encrypted keys, which netcore does not
-//! read yet; `--cgi` waits for the CGI handler).
+//! read yet).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,12 +10,17 @@ use std::sync::Arc;
 
 use netstd_core::Address;
 use netstd_core::ssl::{PROTOCOL_TLS_SERVER, SSLContext};
-use netstd_httpserver::{SimpleHTTPRequestHandler, ThreadingHTTPServer};
+#[allow(deprecated)]
+use netstd_httpserver::CGIHTTPRequestHandler;
+use netstd_httpserver::{HTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer};
 use netstd_socketserver::ServerOptions;
 
 /// Run a simple HTTP server that serves the files of a directory.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
+    /// run as CGI server
+    #[arg(long = "cgi")]
+    cgi: bool,
     /// bind to this port (default: 8000)
     #[arg(default_value_t = 8000)]
     port: u16,
@@ -43,14 +48,26 @@ pub(crate) struct Args {
 
 /// Serves until Ctrl-C, as CPython's `test()` does.
 pub(crate) fn run(args: Args) -> ExitCode {
-    let directory = match args.directory {
+    let directory = match args.directory.clone() {
         Some(d) => d,
         None => match std::env::current_dir() {
             Ok(d) => d,
             Err(e) => return fail(&format!("the current directory: {e}")),
         },
     };
-    let handler = SimpleHTTPRequestHandler::new(directory).protocol(&args.protocol);
+    if args.cgi {
+        #[allow(deprecated)]
+        let handler = CGIHTTPRequestHandler::new(directory).protocol(&args.protocol);
+        serve(handler, &args)
+    } else {
+        serve(
+            SimpleHTTPRequestHandler::new(directory).protocol(&args.protocol),
+            &args,
+        )
+    }
+}
+
+fn serve<H: HTTPRequestHandler + Clone>(handler: H, args: &Args) -> ExitCode {
     let mut opts = ServerOptions::new().dual_stack(true);
     if let Some(cert) = &args.tls_cert {
         let mut ctx = SSLContext::new(PROTOCOL_TLS_SERVER);
