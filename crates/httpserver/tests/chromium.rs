@@ -47,22 +47,39 @@ fn chromium_browses_a_listing() {
     }
     let site = TempDir::new();
     site.write("hello.txt", "hello from netstd\n");
-    site.write("page.html", "<!DOCTYPE html><title>t</title><p id=x>a page</p>\n");
+    site.write(
+        "page.html",
+        "<!DOCTYPE html><title>t</title><p id=x>a page</p>\n",
+    );
     site.write("odd name & <b>.txt", "odd\n");
     std::fs::create_dir(site.path().join("sub")).unwrap();
     std::fs::write(site.path().join("sub/inner.txt"), "inner\n").unwrap();
     let server = Arc::new(
-        ThreadingHTTPServer::new(("127.0.0.1", 0), SimpleHTTPRequestHandler::new(site.path())).unwrap(),
+        ThreadingHTTPServer::new(("127.0.0.1", 0), SimpleHTTPRequestHandler::new(site.path()))
+            .unwrap(),
     );
-    let Address::Inet(addr) = server.server_address() else { panic!("inet") };
+    let Address::Inet(addr) = server.server_address() else {
+        panic!("inet")
+    };
     let s = server.clone();
     let thread = std::thread::spawn(move || s.serve_forever_with(Duration::from_millis(20)));
     let base = format!("http://{addr}/");
     let profile = TempDir::new();
 
     let shot = profile.path().join("listing.png");
-    let out = chromium(&profile, &[&format!("--screenshot={}", shot.display()), "--window-size=800,600", &base]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = chromium(
+        &profile,
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=800,600",
+            &base,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let png = std::fs::read(&shot).expect("a screenshot");
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 1000);
 
