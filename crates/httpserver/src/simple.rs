@@ -31,6 +31,7 @@ pub struct SimpleHTTPRequestHandler {
     index_pages: Vec<String>,
     extensions_map: HashMap<String, String>,
     protocol_version: String,
+    follow_symlinks: bool,
 }
 
 impl SimpleHTTPRequestHandler {
@@ -50,6 +51,7 @@ impl SimpleHTTPRequestHandler {
             index_pages: vec!["index.html".into(), "index.htm".into()],
             extensions_map,
             protocol_version: "HTTP/1.0".into(),
+            follow_symlinks: true,
         }
     }
 
@@ -68,6 +70,28 @@ impl SimpleHTTPRequestHandler {
     pub fn extension(mut self, ext: &str, mime: &str) -> Self {
         self.extensions_map.insert(ext.to_owned(), mime.to_owned());
         self
+    }
+
+    /// Beyond CPython: `false` refuses (404) a file or directory whose real path,
+    /// symbolic links resolved, lies outside `directory`. CPython, and the default,
+    /// follow links wherever they lead.
+    pub fn follow_symlinks(mut self, follow: bool) -> Self {
+        self.follow_symlinks = follow;
+        self
+    }
+
+    /// Whether `path` stays inside `directory` once links are resolved (always true
+    /// when links are followed).
+    fn contained(&self, path: &Path) -> bool {
+        if self.follow_symlinks {
+            return true;
+        }
+        match (path.canonicalize(), self.directory.canonicalize()) {
+            (Ok(real), Ok(root)) => real.starts_with(root),
+            // a path that does not resolve is answered 404 further on
+            (Err(_), _) => true,
+            (_, Err(_)) => false,
+        }
     }
 
     /// `protocol_version` (`-p` of `python -m http.server`).
@@ -126,6 +150,10 @@ impl SimpleHTTPRequestHandler {
     /// `send_head()`: the headers for a GET or HEAD, and the file to send, if any.
     fn send_head(&self, r: &mut BaseHTTPRequestHandler<'_>) -> io::Result<Option<Body>> {
         let mut path = self.translate_path(r.path());
+        if !self.contained(&path) {
+            r.send_error(404, Some("File not found"), None)?;
+            return Ok(None);
+        }
         if path.is_dir() {
             let parts = netstd_urlparse::urlsplit(r.path()).ok();
             let url_path = parts.as_ref().map_or("", |p| p.path());

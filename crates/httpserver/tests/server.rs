@@ -526,3 +526,47 @@ fn cgi_scripts_as_cpython_runs_them() {
         assert_eq!(mine, theirs, "request {:?}", String::from_utf8_lossy(req));
     }
 }
+
+#[test]
+fn symlinks_leaving_the_root_when_asked() {
+    let outside = TempDir::new();
+    outside.write("secret.txt", "secret");
+    let dir = site();
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("leak")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("leakdir")).unwrap();
+    let following = Running::start(SimpleHTTPRequestHandler::new(dir.path()));
+    let strict = Running::start(SimpleHTTPRequestHandler::new(dir.path()).follow_symlinks(false));
+    let status = |port: u16, path: &str| {
+        let answer = exchange(port, format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes());
+        String::from_utf8_lossy(&answer)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert!(status(following.port, "/leak").starts_with("HTTP/1.0 200"));
+    assert!(status(strict.port, "/leak").starts_with("HTTP/1.0 404"));
+    assert!(status(strict.port, "/leakdir/secret.txt").starts_with("HTTP/1.0 404"));
+    assert!(status(strict.port, "/leakdir/").starts_with("HTTP/1.0 404"));
+    // links that stay inside are still served
+    assert!(status(strict.port, "/alias").starts_with("HTTP/1.0 200"));
+}
+
+#[test]
+fn clients_that_vanish_do_not_disturb_others() {
+    let (server, _log) = api();
+    for partial in [
+        &b"GET /a HTTP/1.1\r\nHost: x"[..],
+        b"POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\nabc",
+        b"GE",
+    ] {
+        let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        s.write_all(partial).unwrap();
+        drop(s);
+    }
+    let answer = exchange(
+        server.port,
+        b"GET /still HTTP/1.1\r\nConnection: close\r\n\r\n",
+    );
+    assert!(String::from_utf8_lossy(&answer).ends_with("{\"path\": \"/still\"}"));
+}
