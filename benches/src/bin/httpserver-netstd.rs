@@ -8,17 +8,69 @@
 //!       `SimpleHTTPRequestHandler` on DIR, HTTP/1.0 as `netstd http.server`, on a
 //!       threading or sequential server, with its access log (to stderr) or without:
 //!       the variants that tell where `netstd http.server`'s time goes
+//!   httpserver-netstd allocs hello N
+//!   httpserver-netstd allocs files DIR N log|quiet
+//!       the server's heap allocations (alloc and realloc calls) per request, with
+//!       a client in the process: N keep-alive GETs of the `hello` server, or N GETs
+//!       of DIR/1k.bin from `files` on a threading server, a connection each
+//!       (HTTP/1.0, as `netstd http.server`), after 100 unmeasured ones; for
+//!       `hello`, also those of each step of `do_GET` (`send_response`,
+//!       `send_header`, `end_headers`, the body's `write_all`)
 //!
-//! Serves on 127.0.0.1:PORT until killed. BACKLOG is socketserver's
+//! The servers serve on 127.0.0.1:PORT until killed. BACKLOG is socketserver's
 //! `request_queue_size` (CPython's 5 by default, as `ThreadingHTTPServer::new` has it).
 
-use std::io::{self, Write};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 
 use netstd_httpserver::{
     BaseHTTPRequestHandler, HTTPRequestHandler, HTTPServer, SimpleHTTPRequestHandler,
     ThreadingHTTPServer,
 };
 use netstd_socketserver::ServerOptions;
+
+/// The system allocator, counting the `alloc` and `realloc` calls of every thread
+/// but the in-process client's, once `COUNTING` is set (`allocs` mode only: the
+/// servers under wrk pay one relaxed load).
+struct Counting;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static ALLOCS: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    static CLIENT: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count() {
+    if COUNTING.load(Relaxed) && !CLIENT.with(Cell::get) {
+        ALLOCS.fetch_add(1, Relaxed);
+    }
+}
+
+// SAFETY: forwards to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count();
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count();
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count();
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 struct Hello;
 
@@ -35,6 +87,38 @@ impl HTTPRequestHandler for Hello {
         r.send_header("Content-Length", "13")?;
         r.end_headers()?;
         r.wfile().write_all(body)
+    }
+}
+
+/// `Hello` with the allocations of each step of `do_GET` counted (`allocs hello`):
+/// `send_response`, `send_header`, `end_headers` and the body's `write_all`.
+struct HelloCounted;
+
+static STEPS: [AtomicU64; 4] = [const { AtomicU64::new(0) }; 4];
+
+impl HTTPRequestHandler for HelloCounted {
+    fn protocol_version(&self) -> &str {
+        "HTTP/1.1"
+    }
+
+    fn log_message(&self, _r: &BaseHTTPRequestHandler<'_>, _m: &str) {}
+
+    fn do_GET(&self, r: &mut BaseHTTPRequestHandler<'_>) -> io::Result<()> {
+        let mut last = ALLOCS.load(Relaxed);
+        let mut step = |i: usize| {
+            let now = ALLOCS.load(Relaxed);
+            STEPS[i].fetch_add(now - last, Relaxed);
+            last = now;
+        };
+        r.send_response(200, None)?;
+        step(0);
+        r.send_header("Content-Length", "13")?;
+        step(1);
+        r.end_headers()?;
+        step(2);
+        r.wfile().write_all(b"Hello, world!")?;
+        step(3);
+        Ok(())
     }
 }
 
@@ -67,9 +151,99 @@ impl HTTPRequestHandler for Files {
 fn usage() -> ! {
     eprintln!(
         "usage: httpserver-netstd hello PORT [BACKLOG]\n       \
-         httpserver-netstd files PORT DIR threading|sequential log|quiet [BACKLOG]"
+         httpserver-netstd files PORT DIR threading|sequential log|quiet [BACKLOG]\n       \
+         httpserver-netstd allocs hello N\n       \
+         httpserver-netstd allocs files DIR N log|quiet"
     );
     std::process::exit(2);
+}
+
+/// One response read whole into `buf`: to the end of the stream (`close`), or the
+/// head and `body` more bytes.
+fn read_response(c: &mut TcpStream, buf: &mut [u8], body: usize, close: bool) -> io::Result<()> {
+    let mut have = 0;
+    loop {
+        let n = c.read(&mut buf[have..])?;
+        if n == 0 {
+            return if close {
+                Ok(())
+            } else {
+                Err(io::ErrorKind::UnexpectedEof.into())
+            };
+        }
+        have += n;
+        let head_end = buf[..have].windows(4).position(|w| w == b"\r\n\r\n");
+        if !close && head_end.is_some_and(|end| have >= end + 4 + body) {
+            return Ok(());
+        }
+    }
+}
+
+/// The server's allocations per request: `n` requests from a client thread of this
+/// process (whose own allocations are not counted) after 100 unmeasured ones.
+fn count_allocs<H: HTTPRequestHandler>(
+    handler: H,
+    path: &str,
+    n: usize,
+    close: bool,
+) -> io::Result<()> {
+    let server = std::sync::Arc::new(
+        ThreadingHTTPServer::new(("127.0.0.1", 0), handler).map_err(io::Error::other)?,
+    );
+    let addr: SocketAddr = match server.server_address() {
+        netstd_core::Address::Inet(a) => a,
+        netstd_core::Address::Unix(_) => unreachable!(),
+    };
+    let serving = server.clone();
+    std::thread::spawn(move || serving.serve_forever());
+    let request = if close {
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    } else {
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    };
+    let client = std::thread::spawn(move || -> io::Result<(u64, f64)> {
+        CLIENT.with(|c| c.set(true));
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut conn = TcpStream::connect(addr)?;
+        let mut get = |conn: &mut TcpStream| -> io::Result<()> {
+            if close {
+                *conn = TcpStream::connect(addr)?;
+            }
+            conn.write_all(request.as_bytes())?;
+            read_response(conn, &mut buf, 13, close)
+        };
+        for _ in 0..100 {
+            get(&mut conn)?;
+        }
+        COUNTING.store(true, Relaxed);
+        let a0 = ALLOCS.load(Relaxed);
+        for s in &STEPS {
+            s.store(0, Relaxed);
+        }
+        let t0 = std::time::Instant::now();
+        for _ in 0..n {
+            get(&mut conn)?;
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        // the server thread of the last connection finishes after the client read
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        COUNTING.store(false, Relaxed);
+        Ok((ALLOCS.load(Relaxed) - a0, secs))
+    });
+    let (allocs, secs) = client.join().expect("the client panicked")?;
+    let per = |a: u64| a as f64 / n as f64;
+    let steps: Vec<String> = STEPS
+        .iter()
+        .map(|s| format!("{:.2}", per(s.load(Relaxed))))
+        .collect();
+    println!(
+        "{{\"allocs_per_req\": {:.2}, \"n\": {n}, \"rps\": {:.0}, \
+         \"do_get_steps\": [{}]}}",
+        per(allocs),
+        n as f64 / secs,
+        steps.join(", ")
+    );
+    Ok(())
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -108,6 +282,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "sequential" => HTTPServer::new_with(addr, handler, opts)?.serve_forever()?,
                 _ => usage(),
             }
+        }
+        ["allocs", "hello", n] => {
+            count_allocs(
+                HelloCounted,
+                "/",
+                n.parse().unwrap_or_else(|_| usage()),
+                false,
+            )?;
+        }
+        ["allocs", "files", dir, n, log] => {
+            let handler = Files {
+                inner: SimpleHTTPRequestHandler::new(dir),
+                log: match *log {
+                    "log" => true,
+                    "quiet" => false,
+                    _ => usage(),
+                },
+            };
+            let n = n.parse().unwrap_or_else(|_| usage());
+            count_allocs(handler, "/1k.bin", n, true)?;
         }
         _ => usage(),
     }
