@@ -35,10 +35,10 @@ use netstd_socketserver::aio::{StreamRequest, StreamRequestHandler, TCPServer};
 use netstd_socketserver::{Result, ServerInfo, ServerOptions};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 
-use crate::dates::{formatdate, log_date_time_string};
+use crate::dates::formatdate;
 use crate::exchange::{Body, Exchange, HeaderBlock, MAX_LINE, Step, error_page, invalid};
 use crate::handler::{
-    DEFAULT_ERROR_CONTENT_TYPE, DEFAULT_ERROR_MESSAGE, SYS_VERSION, address_string, escape_controls,
+    DEFAULT_ERROR_CONTENT_TYPE, DEFAULT_ERROR_MESSAGE, SYS_VERSION, address_string, write_log_line,
 };
 
 /// The async `BaseHTTPRequestHandler` subclass: the blocking
@@ -116,12 +116,7 @@ pub trait HTTPRequestHandler: Send + Sync + Sized + 'static {
     /// `log_message`: `address - - [date] message` on stderr, control characters
     /// escaped.
     fn log_message(&self, r: &BaseHTTPRequestHandler<'_, Self>, message: &str) {
-        eprintln!(
-            "{} - - [{}] {}",
-            r.address_string(),
-            log_date_time_string(),
-            escape_controls(message)
-        );
+        write_log_line(&r.address_string(), message);
     }
 }
 

@@ -7,28 +7,59 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The current second since the epoch.
+fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// A string made once per second and shared by every thread (each response has a
+/// Date header and a log line; making them is most of a small response's cost).
+fn per_second(cache: &std::sync::Mutex<(i64, String)>, make: impl FnOnce(i64) -> String) -> String {
+    let now = now_secs();
+    let mut slot = match cache.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    if slot.0 != now || slot.1.is_empty() {
+        *slot = (now, make(now));
+    }
+    slot.1.clone()
+}
+
 /// `email.utils.formatdate(timestamp, usegmt=True)`: `Sun, 06 Nov 1994 08:49:37 GMT`
 /// (now when `timestamp` is `None`).
 pub(crate) fn formatdate(timestamp: Option<i64>) -> String {
-    let t = match timestamp {
-        Some(s) => Utc.timestamp_opt(s, 0).single().unwrap_or_else(Utc::now),
-        None => Utc::now(),
+    static NOW: std::sync::Mutex<(i64, String)> = std::sync::Mutex::new((0, String::new()));
+    let format = |secs: i64| {
+        Utc.timestamp_opt(secs, 0)
+            .single()
+            .unwrap_or_else(Utc::now)
+            .format("%a, %d %b %Y %H:%M:%S GMT")
+            .to_string()
     };
-    t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+    match timestamp {
+        Some(secs) => format(secs),
+        None => per_second(&NOW, format),
+    }
 }
 
 /// `log_date_time_string()`: local time as `22/Nov/2026 00:16:09`.
 pub(crate) fn log_date_time_string() -> String {
-    let now = Local::now();
-    format!(
-        "{:02}/{}/{:04} {:02}:{:02}:{:02}",
-        now.day(),
-        MONTHS[now.month0() as usize],
-        now.year(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    )
+    static NOW: std::sync::Mutex<(i64, String)> = std::sync::Mutex::new((0, String::new()));
+    per_second(&NOW, |_| {
+        let now = Local::now();
+        format!(
+            "{:02}/{}/{:04} {:02}:{:02}:{:02}",
+            now.day(),
+            MONTHS[now.month0() as usize],
+            now.year(),
+            now.hour(),
+            now.minute(),
+            now.second()
+        )
+    })
 }
 
 /// `email.utils.parsedate_to_datetime(value)` as `SimpleHTTPRequestHandler` uses it:

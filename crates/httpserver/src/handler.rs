@@ -137,12 +137,7 @@ pub trait HTTPRequestHandler: Send + Sync + 'static {
     /// `address - - [date] message` to stderr, with control characters escaped
     /// (gh-100001).
     fn log_message(&self, r: &BaseHTTPRequestHandler<'_>, message: &str) {
-        eprintln!(
-            "{} - - [{}] {}",
-            r.address_string(),
-            log_date_time_string(),
-            escape_controls(message)
-        );
+        write_log_line(&r.address_string(), message);
     }
 }
 
@@ -489,6 +484,17 @@ impl<'h> BaseHTTPRequestHandler<'h> {
             }
         }
     }
+}
+
+/// CPython's log line, `address - - [date] message` with control characters
+/// escaped, written to stderr in one write (stderr is unbuffered).
+pub(crate) fn write_log_line(address: &str, message: &str) {
+    let line = format!(
+        "{address} - - [{}] {}\n",
+        log_date_time_string(),
+        escape_controls(message)
+    );
+    let _ = io::stderr().lock().write_all(line.as_bytes());
 }
 
 /// `address_string()` of a client address.

@@ -54,13 +54,19 @@ macro_rules! http_constructors {
             }
 
             /// The same with socketserver's options (`allow_reuse_address` is
-            /// turned on, as `HTTPServer` does).
+            /// turned on, as `HTTPServer` does, and the listen backlog is at least
+            /// 128: CPython's 5 makes clients that connect together wait a second
+            /// for a retried handshake).
             pub fn new_with(
                 server_address: impl ToSocketAddrs,
                 handler: H,
                 opts: ServerOptions,
             ) -> Result<Self> {
-                let opts = opts.allow_reuse_address(true).daemon_threads($daemon);
+                let backlog = opts.options_request_queue_size().max(128);
+                let opts = opts
+                    .allow_reuse_address(true)
+                    .daemon_threads($daemon)
+                    .request_queue_size(backlog);
                 Ok(Server {
                     inner: StreamServer::<Served<H>, $mode>::new_with(
                         server_address,

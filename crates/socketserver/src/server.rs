@@ -7,7 +7,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use netstd_core::ssl::SSLContext;
@@ -99,6 +98,11 @@ impl ServerOptions {
     pub fn allow_reuse_port(mut self, on: bool) -> Self {
         self.allow_reuse_port = on;
         self
+    }
+
+    /// The `request_queue_size` set.
+    pub fn options_request_queue_size(&self) -> i32 {
+        self.request_queue_size
     }
 
     /// `request_queue_size`: the `listen` backlog (5, as CPython).
@@ -212,32 +216,102 @@ impl Mode for Sequential {
     fn close(&self, _: &ServerOptions) {}
 }
 
-/// `ThreadingMixIn`: a thread per request; `server_close` joins them unless
+/// `ThreadingMixIn`: each request in a thread of its own, at once, however many
+/// come (as CPython). Threads are reused: one that finished its request waits up
+/// to 30 seconds for the next before it ends, which spares a thread start per
+/// connection. `server_close` waits for the requests still running unless
 /// `daemon_threads` (or `block_on_close = False`).
 #[derive(Debug, Default)]
 pub struct Threading {
-    threads: Mutex<Vec<JoinHandle<()>>>,
+    pool: Arc<Pool>,
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+#[derive(Default)]
+struct Pool {
+    state: Mutex<PoolState>,
+    work: Condvar,
+    done: Condvar,
+}
+
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pool")
+    }
+}
+
+#[derive(Default)]
+struct PoolState {
+    queue: std::collections::VecDeque<Job>,
+    /// Workers waiting for a job.
+    idle: usize,
+    /// Jobs taken and not finished.
+    busy: usize,
+}
+
+/// How long a worker without a job waits before it ends.
+const IDLE_WORKER: Duration = Duration::from_secs(30);
+
+impl Pool {
+    fn worker(self: Arc<Self>) {
+        loop {
+            let job = {
+                let mut st = lock(&self.state);
+                loop {
+                    if let Some(job) = st.queue.pop_front() {
+                        st.busy += 1;
+                        break job;
+                    }
+                    st.idle += 1;
+                    let (guard, waited) = match self.work.wait_timeout(st, IDLE_WORKER) {
+                        Ok(r) => r,
+                        Err(p) => p.into_inner(),
+                    };
+                    st = guard;
+                    st.idle -= 1;
+                    if waited.timed_out() && st.queue.is_empty() {
+                        return;
+                    }
+                }
+            };
+            job();
+            let mut st = lock(&self.state);
+            st.busy -= 1;
+            if st.busy == 0 && st.queue.is_empty() {
+                self.done.notify_all();
+            }
+        }
+    }
 }
 
 impl Mode for Threading {
-    fn process(&self, opts: &ServerOptions, job: Box<dyn FnOnce() + Send>) {
+    fn process(&self, _: &ServerOptions, job: Box<dyn FnOnce() + Send>) {
+        let mut st = lock(&self.pool.state);
+        st.queue.push_back(job);
+        if st.idle >= st.queue.len() {
+            self.pool.work.notify_one();
+            return;
+        }
+        drop(st);
+        let pool = self.pool.clone();
         let spawned = std::thread::Builder::new()
             .name("socketserver-request".into())
-            .spawn(job);
-        if let Ok(handle) = spawned {
-            if !opts.daemon_threads && opts.block_on_close {
-                let mut threads = lock(&self.threads);
-                threads.retain(|t| !t.is_finished());
-                threads.push(handle);
-            }
+            .spawn(move || pool.worker());
+        if spawned.is_err() {
+            // no thread to be had: the request waits for a worker to free up
+            self.pool.work.notify_one();
         }
     }
 
     fn close(&self, opts: &ServerOptions) {
         if opts.block_on_close && !opts.daemon_threads {
-            let threads = std::mem::take(&mut *lock(&self.threads));
-            for t in threads {
-                let _ = t.join();
+            let mut st = lock(&self.pool.state);
+            while st.busy > 0 || !st.queue.is_empty() {
+                st = match self.pool.done.wait(st) {
+                    Ok(g) => g,
+                    Err(p) => p.into_inner(),
+                };
             }
         }
     }
