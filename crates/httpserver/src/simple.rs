@@ -190,14 +190,14 @@ impl SimpleHTTPRequestHandler {
             r.send_error(404, Some("File not found"), None)?;
             return Ok(None);
         }
-        let file = match File::open(&path) {
-            Ok(f) if f.metadata().is_ok_and(|m| m.is_file()) => f,
+        let opened = File::open(&path).and_then(|f| f.metadata().map(|m| (f, m)));
+        let (file, meta) = match opened {
+            Ok((f, m)) if m.is_file() => (f, m),
             _ => {
                 r.send_error(404, Some("File not found"), None)?;
                 return Ok(None);
             }
         };
-        let meta = file.metadata()?;
         let mtime = meta
             .modified()
             .ok()
@@ -243,7 +243,7 @@ impl SimpleHTTPRequestHandler {
         r.send_header("Content-Length", &size.to_string())?;
         r.send_header("Last-Modified", &modified)?;
         r.end_headers()?;
-        Ok(Some(Body::File(file)))
+        Ok(Some(Body::File(file.take(size))))
     }
 
     /// `list_directory(path)`: the HTML listing CPython renders (names sorted
@@ -305,7 +305,9 @@ impl SimpleHTTPRequestHandler {
 
 /// What `send_head` hands to `do_GET`.
 enum Body {
-    File(File),
+    /// The whole file, read up to the size its headers announced (a file that
+    /// grows meanwhile cannot make the body longer than Content-Length).
+    File(std::io::Take<File>),
     Part(std::io::Take<File>),
     Listing(Vec<u8>),
 }

@@ -803,7 +803,8 @@ impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
             let _ = conn.shutdown(std::net::Shutdown::Write);
             return true;
         }
-        let stream = match to_stream(conn) {
+        let unix = self.core.bind_to.as_socket().is_none();
+        let stream = match to_stream(conn, unix) {
             Ok(s) => s,
             Err(_) => return true,
         };
@@ -855,13 +856,14 @@ fn handshake(stream: &mut Stream, ctx: &SSLContext) -> netstd_core::Result<()> {
 
 /// An accepted socket as a netcore stream, blocking and without the listener's
 /// poll timeout.
-fn to_stream(conn: Socket) -> io::Result<Stream> {
+fn to_stream(conn: Socket, unix: bool) -> io::Result<Stream> {
     conn.set_read_timeout(None)?;
     conn.set_write_timeout(None)?;
     #[cfg(unix)]
-    if conn.local_addr()?.as_socket().is_none() {
+    if unix {
         return Ok(Stream::from(std::os::unix::net::UnixStream::from(conn)));
     }
+    let _ = unix;
     Ok(Stream::from(std::net::TcpStream::from(conn)))
 }
 
