@@ -154,7 +154,10 @@ impl SimpleHTTPRequestHandler {
             r.send_error(404, Some("File not found"), None)?;
             return Ok(None);
         }
-        if path.is_dir() {
+        // open first and ask the open file what it is: one system call fewer than
+        // asking the path and then opening it
+        let mut opened = File::open(&path).and_then(|f| f.metadata().map(|m| (f, m)));
+        if opened.as_ref().is_ok_and(|(_, m)| m.is_dir()) {
             let parts = netstd_urlparse::urlsplit(r.path()).ok();
             let url_path = parts.as_ref().map_or("", |p| p.path());
             if !url_path.ends_with('/') {
@@ -181,7 +184,10 @@ impl SimpleHTTPRequestHandler {
                 .map(|i| path.join(i))
                 .find(|p| p.exists())
             {
-                Some(index) => path = index,
+                Some(index) => {
+                    opened = File::open(&index).and_then(|f| f.metadata().map(|m| (f, m)));
+                    path = index;
+                }
                 None => return self.list_directory(r, &path).map(|b| b.map(Body::Listing)),
             }
         }
@@ -190,7 +196,6 @@ impl SimpleHTTPRequestHandler {
             r.send_error(404, Some("File not found"), None)?;
             return Ok(None);
         }
-        let opened = File::open(&path).and_then(|f| f.metadata().map(|m| (f, m)));
         let (file, meta) = match opened {
             Ok((f, m)) if m.is_file() => (f, m),
             _ => {

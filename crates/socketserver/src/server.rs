@@ -248,6 +248,8 @@ struct PoolState {
     idle: usize,
     /// Jobs taken and not finished.
     busy: usize,
+    /// Threads in `server_close` waiting for the jobs to end.
+    closers: usize,
 }
 
 /// How long a worker without a job waits before it ends.
@@ -278,7 +280,7 @@ impl Pool {
             job();
             let mut st = lock(&self.state);
             st.busy -= 1;
-            if st.busy == 0 && st.queue.is_empty() {
+            if st.busy == 0 && st.queue.is_empty() && st.closers > 0 {
                 self.done.notify_all();
             }
         }
@@ -307,12 +309,14 @@ impl Mode for Threading {
     fn close(&self, opts: &ServerOptions) {
         if opts.block_on_close && !opts.daemon_threads {
             let mut st = lock(&self.pool.state);
+            st.closers += 1;
             while st.busy > 0 || !st.queue.is_empty() {
                 st = match self.pool.done.wait(st) {
                     Ok(g) => g,
                     Err(p) => p.into_inner(),
                 };
             }
+            st.closers -= 1;
         }
     }
 }
@@ -423,6 +427,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// What both kinds of server hold.
 struct Core<M: Mode> {
+    /// A stream (listening) socket, rather than a datagram one.
+    stream: bool,
     socket: Mutex<Option<Arc<Socket>>>,
     bind_to: SockAddr,
     info: Mutex<Arc<ServerInfo>>,
@@ -437,6 +443,7 @@ impl<M: Mode> Core<M> {
         let domain = bind_to.domain();
         let socket = Socket::new(domain, ty, None)?;
         let core = Core {
+            stream: ty == Type::STREAM,
             socket: Mutex::new(Some(Arc::new(socket))),
             info: Mutex::new(Arc::new(ServerInfo {
                 server_address: address(&bind_to),
@@ -493,13 +500,18 @@ impl<M: Mode> Core<M> {
 
     /// `serve_forever(poll_interval)`: wait at most `poll_interval` at a time, so that
     /// `shutdown` is seen; `service_actions` after each wait.
-    fn serve_forever(&self, poll_interval: Duration, mut one: impl FnMut(&Socket)) -> Result<()> {
+    fn serve_forever(
+        &self,
+        poll_interval: Duration,
+        mut one: impl FnMut(&Socket, Option<Duration>),
+    ) -> Result<()> {
         *lock(&self.serving.running) = true;
         let result = (|| {
             let socket = self.socket()?;
-            socket.set_read_timeout(Some(poll_interval.max(Duration::from_millis(1))))?;
+            let wait = Some(poll_interval.max(Duration::from_millis(1)));
+            self.set_wait(&socket, wait)?;
             while !self.serving.requested.load(Ordering::SeqCst) {
-                one(&socket);
+                one(&socket, wait);
                 self.mode.service();
                 if let Some(f) = &self.hooks.service_actions {
                     f();
@@ -511,6 +523,17 @@ impl<M: Mode> Core<M> {
         *lock(&self.serving.running) = false;
         self.serving.stopped.notify_all();
         result
+    }
+
+    /// How the socket waits: a listening socket is non-blocking and waited on with
+    /// `poll` (so accepted connections inherit no timeout to clear), a datagram
+    /// socket reads with the timeout.
+    fn set_wait(&self, socket: &Socket, wait: Option<Duration>) -> io::Result<()> {
+        if self.stream {
+            socket.set_nonblocking(true)
+        } else {
+            socket.set_read_timeout(wait)
+        }
     }
 
     /// `shutdown()`: asks `serve_forever` to stop and waits until it has.
@@ -526,10 +549,10 @@ impl<M: Mode> Core<M> {
     }
 
     /// `handle_request()`'s wait: the server's `timeout`, then `handle_timeout`.
-    fn handle_request(&self, one: impl FnOnce(&Socket) -> bool) -> Result<()> {
+    fn handle_request(&self, one: impl FnOnce(&Socket, Option<Duration>) -> bool) -> Result<()> {
         let socket = self.socket()?;
-        socket.set_read_timeout(self.opts.timeout)?;
-        if !one(&socket) {
+        self.set_wait(&socket, self.opts.timeout)?;
+        if !one(&socket, self.opts.timeout) {
             self.mode.service();
             if let Some(f) = &self.hooks.handle_timeout {
                 f();
@@ -744,8 +767,8 @@ impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
 
     /// `serve_forever(poll_interval)`: until `shutdown()` from another thread.
     pub fn serve_forever_with(&self, poll_interval: Duration) -> Result<()> {
-        self.core.serve_forever(poll_interval, |socket| {
-            let _ = self.accept_one(socket);
+        self.core.serve_forever(poll_interval, |socket, wait| {
+            let _ = self.accept_one(socket, wait);
         })
     }
 
@@ -758,7 +781,8 @@ impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
     /// `handle_request()`: one request, waiting at most `timeout` (then
     /// `handle_timeout`).
     pub fn handle_request(&self) -> Result<()> {
-        self.core.handle_request(|socket| self.accept_one(socket))
+        self.core
+            .handle_request(|socket, wait| self.accept_one(socket, wait))
     }
 
     /// `server_close()`: closes the socket, and joins the request threads of a
@@ -790,9 +814,20 @@ impl<H: StreamRequestHandler, M: Mode> StreamServer<H, M> {
 
     /// `get_request()` and `_handle_request_noblock()`: accept one connection, verify
     /// it and process it. False when nothing came within the socket's timeout.
-    fn accept_one(&self, socket: &Socket) -> bool {
+    fn accept_one(&self, socket: &Socket, wait: Option<Duration>) -> bool {
         let (conn, peer) = match socket.accept() {
             Ok(pair) => pair,
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                // nothing queued: wait for a connection, at most `wait`
+                if !readable(socket, wait) {
+                    return false;
+                }
+                match socket.accept() {
+                    Ok(pair) => pair,
+                    Err(e) if is_timeout(&e) => return false,
+                    Err(_) => return true,
+                }
+            }
             Err(e) if is_timeout(&e) => return false,
             // CPython's `get_request` errors are ignored (`except OSError: return`)
             Err(_) => return true,
@@ -847,6 +882,35 @@ fn finish_request<H: StreamRequestHandler + ?Sized>(
     let _ = req.request().shutdown(std::net::Shutdown::Write);
 }
 
+/// Whether `socket` becomes readable within `wait` (`None`: however long it takes).
+#[cfg(unix)]
+fn readable(socket: &Socket, wait: Option<Duration>) -> bool {
+    use std::os::fd::AsRawFd;
+    let mut fd = libc::pollfd {
+        fd: socket.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = wait.map_or(-1, |w| {
+        i32::try_from(w.as_millis().max(1)).unwrap_or(i32::MAX)
+    });
+    // SAFETY: `fd` is one valid pollfd that lives across the call, and the count
+    // passed is 1.
+    #[allow(unsafe_code)]
+    let n = unsafe { libc::poll(&mut fd, 1, ms) };
+    n > 0
+}
+
+/// Whether `socket` becomes readable within `wait` (without `poll`: sleep briefly).
+#[cfg(not(unix))]
+fn readable(_: &Socket, wait: Option<Duration>) -> bool {
+    std::thread::sleep(
+        wait.unwrap_or(Duration::from_millis(50))
+            .min(Duration::from_millis(50)),
+    );
+    true
+}
+
 /// The server side of a TLS handshake on an accepted connection, bounded in time.
 fn handshake(stream: &mut Stream, ctx: &SSLContext) -> netstd_core::Result<()> {
     stream.settimeout(Some(Duration::from_secs(10)))?;
@@ -854,11 +918,9 @@ fn handshake(stream: &mut Stream, ctx: &SSLContext) -> netstd_core::Result<()> {
     stream.settimeout(None)
 }
 
-/// An accepted socket as a netcore stream, blocking and without the listener's
-/// poll timeout.
+/// An accepted socket as a netcore stream (blocking, without timeout: Linux does
+/// not pass the listener's O_NONBLOCK on to accepted sockets).
 fn to_stream(conn: Socket, unix: bool) -> io::Result<Stream> {
-    conn.set_read_timeout(None)?;
-    conn.set_write_timeout(None)?;
     #[cfg(unix)]
     if unix {
         return Ok(Stream::from(std::os::unix::net::UnixStream::from(conn)));
@@ -1001,7 +1063,7 @@ impl<H: DatagramRequestHandler, M: Mode> DatagramServer<H, M> {
 
     /// `serve_forever(poll_interval)`.
     pub fn serve_forever_with(&self, poll_interval: Duration) -> Result<()> {
-        self.core.serve_forever(poll_interval, |socket| {
+        self.core.serve_forever(poll_interval, |socket, _| {
             let _ = self.receive_one(socket);
         })
     }
@@ -1013,7 +1075,8 @@ impl<H: DatagramRequestHandler, M: Mode> DatagramServer<H, M> {
 
     /// `handle_request()`.
     pub fn handle_request(&self) -> Result<()> {
-        self.core.handle_request(|socket| self.receive_one(socket))
+        self.core
+            .handle_request(|socket, _| self.receive_one(socket))
     }
 
     /// `server_close()`.
