@@ -10,6 +10,10 @@ use std::process::{Command, Stdio};
 use crate::handler::{BaseHTTPRequestHandler, HTTPRequestHandler};
 use crate::simple::SimpleHTTPRequestHandler;
 
+/// The largest request body passed to a CGI script (it is read before the script
+/// runs).
+const MAX_CGI_BODY: u64 = 100 << 20;
+
 /// Python's `http.server.CGIHTTPRequestHandler`: GET and HEAD of files as
 /// [`SimpleHTTPRequestHandler`], and GET, HEAD and POST of the executables under
 /// `cgi_directories` (`/cgi-bin`, `/htbin`) run as CGI scripts with CPython's
@@ -172,28 +176,35 @@ impl CGIHTTPRequestHandler {
             use std::os::unix::process::CommandExt;
             cmd.uid(uid);
         }
+        // the body the client announced goes to the script's standard input; it is
+        // read first (up to MAX_CGI_BODY: CPython hands the script the socket instead)
+        let announced = length.trim().parse::<u64>().unwrap_or(0);
+        if announced > MAX_CGI_BODY {
+            return r.send_error(413, None, None);
+        }
+        let mut body = Vec::new();
+        r.rfile().take(announced).read_to_end(&mut body)?;
         r.send_response(200, Some("Script output follows"))?;
         r.flush_headers()?;
-        // the body the client announced goes to the script's standard input
-        let body = match length.trim().parse::<u64>() {
-            Ok(n) if n > 0 => {
-                let mut data = Vec::new();
-                r.rfile().take(n).read_to_end(&mut data)?;
-                data
-            }
-            _ => Vec::new(),
-        };
         let mut child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
-        if let Some(mut stdin) = child.stdin.take() {
-            // a script that does not read its input may close it early
-            let _ = stdin.write_all(&body);
-        }
+        // the body goes in from a thread of its own: a script may write much of its
+        // output before it reads its input, and two full pipes would wait for each
+        // other
+        let feeder = child.stdin.take().map(|mut stdin| {
+            std::thread::spawn(move || {
+                // a script that does not read its input may close it early
+                let _ = stdin.write_all(&body);
+            })
+        });
         if let Some(mut stdout) = child.stdout.take() {
             io::copy(&mut stdout, r.wfile())?;
+        }
+        if let Some(feeder) = feeder {
+            let _ = feeder.join();
         }
         let status = child.wait()?;
         if !status.success() {
