@@ -347,7 +347,7 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
 
     /// `rfile`.
     pub fn rfile(&mut self) -> &mut StreamRequest {
-        self.ex.body = Body::Taken;
+        self.ex.body = Body::Taken(!matches!(self.ex.body, Body::None));
         self.conn
     }
 

@@ -89,7 +89,7 @@ impl CGIHTTPRequestHandler {
         let mut i = path[dir.len() + 1..].find('/').map(|j| j + dir.len() + 1);
         while let Some(at) = i {
             let (next_dir, next_rest) = (&path[..at], &path[at + 1..]);
-            if self.simple.translate_path(next_dir).is_dir() {
+            if self.simple.map_decoded(next_dir).is_dir() {
                 dir = next_dir.to_owned();
                 rest = next_rest.to_owned();
                 i = path[dir.len() + 1..].find('/').map(|j| j + dir.len() + 1);
@@ -106,7 +106,8 @@ impl CGIHTTPRequestHandler {
             None => (rest, String::new()),
         };
         let scriptname = format!("{dir}/{script}");
-        let scriptfile = self.simple.translate_path(&scriptname);
+        // the collapsed path is decoded already: never decode it again
+        let scriptfile = self.simple.map_decoded(&scriptname);
         let repr = netstd_urlparse::py_repr(&scriptname);
         if !scriptfile.exists() {
             return r.send_error(404, Some(&format!("No such CGI script ({repr})")), None);
@@ -125,6 +126,8 @@ impl CGIHTTPRequestHandler {
                 None,
             );
         }
+        // PATH_INFO is decoded once more, as CPython does (only the script file
+        // itself must never be found through a second decoding)
         let uqrest = netstd_urlparse::unquote(&path_info).into_owned();
         let mut cmd = Command::new(&scriptfile);
         cmd.env("SERVER_SOFTWARE", r.version_string())
@@ -133,7 +136,7 @@ impl CGIHTTPRequestHandler {
             .env("SERVER_PROTOCOL", r.protocol_version())
             .env("SERVER_PORT", server_port(r))
             .env("REQUEST_METHOD", r.command())
-            .env("PATH_TRANSLATED", self.simple.translate_path(&uqrest))
+            .env("PATH_TRANSLATED", self.simple.map_decoded(&uqrest))
             .env("PATH_INFO", &uqrest)
             .env("SCRIPT_NAME", &scriptname)
             .env("QUERY_STRING", &query)

@@ -24,8 +24,9 @@ pub(crate) enum Body {
     Unread(BodyLength),
     /// Partly read (a failed or limited `read_body`).
     Partial,
-    /// Handed to the handler as `rfile`.
-    Taken,
+    /// Handed to the handler as `rfile`; true when a body was announced (how much
+    /// of it the handler read cannot be known, so the connection closes after).
+    Taken(bool),
 }
 
 /// The next step after part of a request was parsed.
@@ -106,6 +107,8 @@ impl Exchange {
     pub(crate) fn request_line(&mut self, raw: &[u8], protocol: &str) -> Step {
         self.command.clear();
         self.body = Body::None;
+        // a head a handler left unfinished never prefixes the next response
+        self.headers_buffer.clear();
         if raw.len() as u64 > MAX_LINE {
             self.requestline.clear();
             self.request_version.clear();
@@ -165,8 +168,8 @@ impl Exchange {
 
     /// The rest of `parse_request` once the header block is in.
     pub(crate) fn header_block(&mut self, block: &[u8], protocol: &str) -> Step {
-        if block_has_obs_fold(block) {
-            return Step::Error(400, Some("Bad request: obsolete line folding".into()), None);
+        if let Some(why) = malformed_field(block) {
+            return Step::Error(400, Some(format!("Bad request: {why}")), None);
         }
         match parse_headers(block) {
             Ok(h) => self.headers = h,
@@ -203,7 +206,7 @@ impl Exchange {
 
     /// After `do_<METHOD>`: a body left unread would be read as the next request.
     pub(crate) fn finish(&mut self) {
-        if !matches!(self.body, Body::None | Body::Taken) {
+        if !matches!(self.body, Body::None | Body::Taken(false)) {
             self.close_connection = true;
         }
     }
@@ -322,11 +325,29 @@ fn latin1(s: &str) -> io::Result<Vec<u8>> {
         })
 }
 
-/// A header line that starts with a blank continues the previous one: the
-/// obsolete line folding RFC 9112 asks servers to refuse.
-fn block_has_obs_fold(block: &[u8]) -> bool {
-    block
-        .split(|&b| b == b'\n')
-        .skip(1)
-        .any(|line| line.first().is_some_and(|&b| b == b' ' || b == b'\t'))
+/// Why a header block is not `token ":" value CRLF` lines, if it is not: an
+/// obsolete line folding, a bare CR or LF, a space before the colon, a line
+/// without a name. CPython's parser reads these in ways a proxy in front may not
+/// (RFC 9112 sections 2.2 and 5.1 ask a server to refuse them), so they are 400.
+fn malformed_field(block: &[u8]) -> Option<&'static str> {
+    // the block ends with its blank line; every line before it ends with CR LF
+    let fields = block.strip_suffix(b"\r\n").unwrap_or(block);
+    for line in fields.split_inclusive(|&b| b == b'\n') {
+        let Some(line) = line.strip_suffix(b"\r\n") else {
+            return Some("a bare LF ends a header line");
+        };
+        if line.first().is_some_and(|&b| b == b' ' || b == b'\t') {
+            return Some("obsolete line folding");
+        }
+        if line.contains(&b'\r') {
+            return Some("a bare CR in a header line");
+        }
+        let Some(colon) = line.iter().position(|&b| b == b':') else {
+            return Some("a header line without a colon");
+        };
+        if colon == 0 || check_header_name(&line[..colon]).is_err() {
+            return Some("an invalid header name");
+        }
+    }
+    None
 }

@@ -247,6 +247,8 @@ impl<'h> BaseHTTPRequestHandler<'h> {
             Step::Expect100 => {
                 let handler = self.handler;
                 if !handler.handle_expect_100(self)? {
+                    // the body may come anyway: it must not be read as a request
+                    self.ex.finish();
                     return self.conn.flush();
                 }
             }
@@ -434,7 +436,7 @@ impl<'h> BaseHTTPRequestHandler<'h> {
 
     /// `rfile`: the connection's buffered reader (the request body, as sent).
     pub fn rfile(&mut self) -> &mut StreamRequest {
-        self.ex.body = Body::Taken;
+        self.ex.body = Body::Taken(!matches!(self.ex.body, Body::None));
         self.conn
     }
 

@@ -113,9 +113,14 @@ impl SimpleHTTPRequestHandler {
     pub fn translate_path(&self, path: &str) -> PathBuf {
         let path = path.split('?').next().unwrap_or_default();
         let path = path.split('#').next().unwrap_or_default();
+        self.map_decoded(&netstd_urlparse::unquote(path))
+    }
+
+    /// `translate_path` of a path already unquoted (decoding it again would let
+    /// `%252e%252e` become `..`).
+    pub(crate) fn map_decoded(&self, path: &str) -> PathBuf {
         let trailing_slash = path.trim_end().ends_with('/');
-        let unquoted = netstd_urlparse::unquote(path);
-        let normalized = normpath(&unquoted);
+        let normalized = normpath(path);
         let mut out = self.directory.clone();
         for word in normalized.split('/').filter(|w| !w.is_empty()) {
             if word == "." || word == ".." || word.contains(['\\', '\0']) {
@@ -150,7 +155,10 @@ impl SimpleHTTPRequestHandler {
     /// `send_head()`: the headers for a GET or HEAD, and the file to send, if any.
     fn send_head(&self, r: &mut BaseHTTPRequestHandler<'_>) -> io::Result<Option<Body>> {
         let mut path = self.translate_path(r.path());
-        if !self.contained(&path) {
+        // a component `translate_path` drops for holding a backslash or NUL would
+        // make another URL name this file (`/x%5c/private/f`) or a redirect's
+        // Location read as `//host` (`/\evil.example`): 404 instead
+        if !self.contained(&path) || has_dropped_component(r.path()) {
             r.send_error(404, Some("File not found"), None)?;
             return Ok(None);
         }
@@ -184,6 +192,10 @@ impl SimpleHTTPRequestHandler {
                 .map(|i| path.join(i))
                 .find(|p| p.exists())
             {
+                Some(index) if !self.contained(&index) => {
+                    r.send_error(404, Some("File not found"), None)?;
+                    return Ok(None);
+                }
                 Some(index) => {
                     opened = File::open(&index).and_then(|f| f.metadata().map(|m| (f, m)));
                     path = index;
@@ -405,6 +417,15 @@ impl HTTPRequestHandler for SimpleHTTPRequestHandler {
     fn do_HEAD(&self, r: &mut BaseHTTPRequestHandler<'_>) -> io::Result<()> {
         self.send_head(r).map(drop)
     }
+}
+
+/// Whether the URL path has a component `translate_path` drops for holding a
+/// backslash or NUL.
+fn has_dropped_component(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    netstd_urlparse::unquote(path)
+        .split('/')
+        .any(|w| w.contains(['\\', '\0']))
 }
 
 /// `posixpath.normpath`.

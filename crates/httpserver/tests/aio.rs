@@ -220,3 +220,20 @@ async fn many_idle_connections_do_not_block_others() {
     drop(idle);
     server.shutdown();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_before_serving_is_not_lost() {
+    let server = Arc::new(
+        aio::HTTPServer::new(("127.0.0.1", 0), Async11)
+            .await
+            .unwrap(),
+    );
+    server.shutdown();
+    let s = server.clone();
+    let served = tokio::time::timeout(
+        Duration::from_secs(10),
+        async move { s.serve_forever().await },
+    )
+    .await;
+    assert!(matches!(served, Ok(Ok(()))));
+}

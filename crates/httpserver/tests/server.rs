@@ -570,3 +570,94 @@ fn clients_that_vanish_do_not_disturb_others() {
     );
     assert!(String::from_utf8_lossy(&answer).ends_with("{\"path\": \"/still\"}"));
 }
+
+#[test]
+fn review_regressions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site();
+    // S2: a space before the colon, a bare CR: fields a proxy reads otherwise
+    let (api_server, _log) = api();
+    for bad in [
+        &b"POST / HTTP/1.1\r\nTransfer-Encoding : chunked\r\nContent-Length: 5\r\n\r\nhello"[..],
+        b"POST / HTTP/1.1\r\nX: a\rContent-Length: 3\r\n\r\nabc",
+        b"GET / HTTP/1.1\r\nNoColonHere\r\n\r\n",
+    ] {
+        let answer = String::from_utf8_lossy(&exchange(api_server.port, bad)).into_owned();
+        assert!(answer.starts_with("HTTP/1.1 400 "), "{answer}");
+    }
+    // S5: a backslash component is not dropped into a redirect or another name
+    let simple = Running::start(SimpleHTTPRequestHandler::new(dir.path()));
+    for path in ["/\\evil.example", "/x%5c/a.txt", "/%5c%5cevil.example/"] {
+        let answer = String::from_utf8_lossy(&exchange(
+            simple.port,
+            format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes(),
+        ))
+        .into_owned();
+        assert!(answer.starts_with("HTTP/1.0 404 "), "{path}: {answer}");
+    }
+    // S4: an index page that links out of the root
+    let outside = TempDir::new();
+    outside.write("secret.html", "secret");
+    std::fs::create_dir(dir.path().join("d")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.html"),
+        dir.path().join("d/index.html"),
+    )
+    .unwrap();
+    let strict = Running::start(SimpleHTTPRequestHandler::new(dir.path()).follow_symlinks(false));
+    let answer =
+        String::from_utf8_lossy(&exchange(strict.port, b"GET /d/ HTTP/1.0\r\n\r\n")).into_owned();
+    assert!(answer.starts_with("HTTP/1.0 404 "), "{answer}");
+    // S1: a twice-encoded `..` does not run a program outside the CGI directory
+    std::fs::create_dir(dir.path().join("cgi-bin")).unwrap();
+    let outside_script = dir.path().join("x");
+    std::fs::write(
+        &outside_script,
+        "#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\nescaped'\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&outside_script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    #[allow(deprecated)]
+    let cgi = Running::start(netstd_httpserver::CGIHTTPRequestHandler::new(dir.path()));
+    for path in ["/cgi-bin/%252e%252e/x", "/cgi-bin/..%252f../x"] {
+        let answer = String::from_utf8_lossy(&exchange(
+            cgi.port,
+            format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes(),
+        ))
+        .into_owned();
+        assert!(!answer.contains("escaped"), "{path}: {answer}");
+    }
+}
+
+#[test]
+fn a_body_read_through_rfile_closes_the_connection() {
+    struct Raw;
+    impl HTTPRequestHandler for Raw {
+        fn protocol_version(&self) -> &str {
+            "HTTP/1.1"
+        }
+        fn do_POST(&self, r: &mut BaseHTTPRequestHandler<'_>) -> std::io::Result<()> {
+            // as a CPython handler would: read Content-Length bytes (0 for chunked)
+            let n: u64 = r
+                .headers()
+                .get("Content-Length")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            let mut body = Vec::new();
+            r.rfile().take(n).read_to_end(&mut body)?;
+            r.send_response(200, None)?;
+            r.send_header("Content-Length", &body.len().to_string())?;
+            r.end_headers()?;
+            r.wfile().write_all(&body)
+        }
+        fn log_message(&self, _: &BaseHTTPRequestHandler<'_>, _: &str) {}
+    }
+    let server = Running::start(Raw);
+    // chunked body, then a pipelined request that must not be parsed from the body
+    let answer = exchange(
+        server.port,
+        b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\nGET /second HTTP/1.1\r\n\r\n",
+    );
+    let text = String::from_utf8_lossy(&answer);
+    assert_eq!(text.matches("HTTP/1.1 ").count(), 1, "{text}");
+}

@@ -281,17 +281,28 @@ impl<H: StreamRequestHandler> TCPServer<H> {
     /// `serve_forever()`: accepts until `shutdown()`.
     pub async fn serve_forever(&self) -> Result<()> {
         let mut stop = self.stop.subscribe();
-        let _ = self.stop.send(false);
-        stop.mark_unchanged();
+        // a shutdown asked before serving started ends it at once, as in CPython
+        if *stop.borrow_and_update() {
+            self.stop.send_replace(false);
+            return Ok(());
+        }
         loop {
             tokio::select! {
                 accepted = self.listener.accept() => {
-                    let Ok((tcp, peer)) = accepted else { continue };
+                    let (tcp, peer) = match accepted {
+                        Ok(pair) => pair,
+                        Err(_) => {
+                            // out of descriptors, say: back off instead of spinning
+                            tokio::time::sleep(Duration::from_millis(100)).await;
+                            continue;
+                        }
+                    };
                     let _ = tcp.set_nodelay(true);
                     self.spawn(Stream::from(tcp), Address::Inet(peer)).await;
                 }
                 changed = stop.changed() => {
-                    if changed.is_err() || *stop.borrow() {
+                    if changed.is_err() || *stop.borrow_and_update() {
+                        self.stop.send_replace(false);
                         return Ok(());
                     }
                 }
@@ -326,9 +337,12 @@ impl<H: StreamRequestHandler> TCPServer<H> {
             }
             let mut req = StreamRequest::new(stream, client_address.clone(), info);
             let handled = handler.handle(&mut req).await;
+            // a client that stops reading cannot hold the task for ever
             let flushed = {
                 use tokio::io::AsyncWriteExt;
-                req.shutdown().await
+                tokio::time::timeout(Duration::from_secs(10), req.shutdown())
+                    .await
+                    .unwrap_or_else(|_| Err(io::ErrorKind::TimedOut.into()))
             };
             if let Err(e) = handled.and(flushed) {
                 if e.kind() != io::ErrorKind::NotConnected {
@@ -340,7 +354,7 @@ impl<H: StreamRequestHandler> TCPServer<H> {
 
     /// `shutdown()`: `serve_forever` returns (connections being served go on).
     pub fn shutdown(&self) {
-        let _ = self.stop.send(true);
+        self.stop.send_replace(true);
     }
 
     /// `server_close()`: waits for the connections still being served.

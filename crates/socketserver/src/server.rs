@@ -277,12 +277,22 @@ impl Pool {
                     }
                 }
             };
+            // `busy` comes down even if the job panics past its own guard
+            let _finished = Finished(&self);
             job();
-            let mut st = lock(&self.state);
-            st.busy -= 1;
-            if st.busy == 0 && st.queue.is_empty() && st.closers > 0 {
-                self.done.notify_all();
-            }
+        }
+    }
+}
+
+/// Marks the end of a pool job when dropped.
+struct Finished<'a>(&'a Pool);
+
+impl Drop for Finished<'_> {
+    fn drop(&mut self) {
+        let mut st = lock(&self.0.state);
+        st.busy -= 1;
+        if st.busy == 0 && st.queue.is_empty() && st.closers > 0 {
+            self.0.done.notify_all();
         }
     }
 }
@@ -301,8 +311,11 @@ impl Mode for Threading {
             .name("socketserver-request".into())
             .spawn(move || pool.worker());
         if spawned.is_err() {
-            // no thread to be had: the request waits for a worker to free up
-            self.pool.work.notify_one();
+            // no thread to be had: serve the request here rather than leave it queued
+            let job = lock(&self.pool.state).queue.pop_back();
+            if let Some(job) = job {
+                job();
+            }
         }
     }
 
@@ -532,7 +545,8 @@ impl<M: Mode> Core<M> {
         if self.stream {
             socket.set_nonblocking(true)
         } else {
-            socket.set_read_timeout(wait)
+            // a zero timeout would mean "for ever" to the socket: poll for 1 ms
+            socket.set_read_timeout(wait.map(|w| w.max(Duration::from_millis(1))))
         }
     }
 
@@ -549,14 +563,28 @@ impl<M: Mode> Core<M> {
     }
 
     /// `handle_request()`'s wait: the server's `timeout`, then `handle_timeout`.
-    fn handle_request(&self, one: impl FnOnce(&Socket, Option<Duration>) -> bool) -> Result<()> {
+    fn handle_request(&self, mut one: impl FnMut(&Socket, Option<Duration>) -> bool) -> Result<()> {
         let socket = self.socket()?;
         self.set_wait(&socket, self.opts.timeout)?;
-        if !one(&socket, self.opts.timeout) {
-            self.mode.service();
-            if let Some(f) = &self.hooks.handle_timeout {
-                f();
+        // a wake-up without a request (a connection reset before accept) waits on
+        // until the deadline, as CPython's loop does
+        let deadline = self.opts.timeout.map(|t| std::time::Instant::now() + t);
+        loop {
+            let remaining =
+                deadline.map(|d| d.saturating_duration_since(std::time::Instant::now()));
+            if remaining == Some(Duration::ZERO) {
+                break;
             }
+            if one(&socket, remaining) {
+                return Ok(());
+            }
+            if deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                break;
+            }
+        }
+        self.mode.service();
+        if let Some(f) = &self.hooks.handle_timeout {
+            f();
         }
         Ok(())
     }
@@ -921,6 +949,9 @@ fn handshake(stream: &mut Stream, ctx: &SSLContext) -> netstd_core::Result<()> {
 /// An accepted socket as a netcore stream (blocking, without timeout: Linux does
 /// not pass the listener's O_NONBLOCK on to accepted sockets).
 fn to_stream(conn: Socket, unix: bool) -> io::Result<Stream> {
+    // only Linux keeps an accepted socket blocking when the listener is not
+    #[cfg(not(target_os = "linux"))]
+    conn.set_nonblocking(false)?;
     #[cfg(unix)]
     if unix {
         return Ok(Stream::from(std::os::unix::net::UnixStream::from(conn)));
