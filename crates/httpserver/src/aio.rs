@@ -105,6 +105,20 @@ pub trait HTTPRequestHandler: Send + Sync + Sized + 'static {
     ) -> impl Future<Output = io::Result<()>> + Send {
         r.unsupported_method()
     }
+    /// `do_PATCH`.
+    fn do_PATCH(
+        &self,
+        r: &mut BaseHTTPRequestHandler<'_, Self>,
+    ) -> impl Future<Output = io::Result<()>> + Send {
+        r.unsupported_method()
+    }
+    /// `do_OPTIONS`.
+    fn do_OPTIONS(
+        &self,
+        r: &mut BaseHTTPRequestHandler<'_, Self>,
+    ) -> impl Future<Output = io::Result<()>> + Send {
+        r.unsupported_method()
+    }
     /// Any other method: `r.command()` says which.
     fn do_other(
         &self,
@@ -209,6 +223,8 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
             "POST" => handler.do_POST(self).await?,
             "PUT" => handler.do_PUT(self).await?,
             "DELETE" => handler.do_DELETE(self).await?,
+            "PATCH" => handler.do_PATCH(self).await?,
+            "OPTIONS" => handler.do_OPTIONS(self).await?,
             _ => handler.do_other(self).await?,
         }
         self.ex.finish();

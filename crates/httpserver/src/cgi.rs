@@ -175,9 +175,17 @@ impl CGIHTTPRequestHandler {
             cmd.arg(&decoded_query);
         }
         #[cfg(unix)]
-        if let Some(uid) = nobody_uid() {
+        if let Some((uid, gid)) = nobody_ids() {
             use std::os::unix::process::CommandExt;
-            cmd.uid(uid);
+            cmd.uid(uid).gid(gid);
+        }
+        // a NUL in what goes into the environment or the arguments would fail the
+        // spawn after the 200 is out: refuse it first
+        if [&uqrest, &query, &scriptname]
+            .iter()
+            .any(|v| v.contains('\0'))
+        {
+            return r.send_error(400, Some("Bad request: NUL in a CGI variable"), None);
         }
         // the body the client announced goes to the script's standard input; it is
         // read first (up to MAX_CGI_BODY: CPython hands the script the socket instead)
@@ -189,11 +197,15 @@ impl CGIHTTPRequestHandler {
         r.rfile().take(announced).read_to_end(&mut body)?;
         r.send_response(200, Some("Script output follows"))?;
         r.flush_headers()?;
-        let mut child = cmd
+        let child = cmd
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()?;
+        // the script is waited for (killed first when the client went away) on
+        // every way out, so no request leaves a zombie
+        let mut child = Reaped(child);
+        let child = &mut child.0;
         // the body goes in from a thread of its own: a script may write much of its
         // output before it reads its input, and two full pipes would wait for each
         // other
@@ -347,10 +359,23 @@ fn is_executable(path: &Path) -> bool {
     }
 }
 
-/// `nobody_uid()` when running as root: the uid of `nobody` from /etc/passwd
-/// (else one more than the largest uid there), as CPython; `None` otherwise.
+/// A CGI process that is killed and waited for when dropped before it ended.
+struct Reaped(std::process::Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+/// `nobody_uid()` when running as root: the uid and gid of `nobody` from
+/// /etc/passwd (else one more than the largest uid there, and that as the group),
+/// as CPython; `None` otherwise.
 #[cfg(unix)]
-fn nobody_uid() -> Option<u32> {
+fn nobody_ids() -> Option<(u32, u32)> {
     use std::os::unix::fs::MetadataExt;
     // the process runs as root when it owns what it just made as root; the cheap
     // check is the uid of /proc/self
@@ -359,18 +384,23 @@ fn nobody_uid() -> Option<u32> {
         return None;
     }
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    let uids = passwd.lines().filter_map(|l| {
+    let users = passwd.lines().filter_map(|l| {
         let f: Vec<&str> = l.split(':').collect();
-        Some((f.first().copied()?, f.get(2)?.parse::<u32>().ok()?))
+        Some((
+            f.first().copied()?,
+            f.get(2)?.parse::<u32>().ok()?,
+            f.get(3)?.parse::<u32>().ok()?,
+        ))
     });
-    let mut max = 0;
-    for (name, uid) in uids {
+    let mut max = 0u32;
+    for (name, uid, gid) in users {
         if name == "nobody" {
-            return Some(uid);
+            return Some((uid, gid));
         }
         max = max.max(uid);
     }
-    Some(max + 1)
+    let id = max.checked_add(1)?;
+    Some((id, id))
 }
 
 #[cfg(test)]

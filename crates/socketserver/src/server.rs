@@ -1167,13 +1167,16 @@ impl<H: DatagramRequestHandler, M: Mode> DatagramServer<H, M> {
                     let finished = handler.finish(&mut req);
                     handled.and(finished)
                 }));
-                match outcome {
-                    Ok(Ok(())) => {
-                        let reply = req.take_reply();
-                        if let Err(e) = dgram.send_to(&reply, &peer) {
-                            hooks.error(&client_address, &Error::OSError(e));
-                        }
+                if outcome.is_ok() {
+                    // CPython's `finish` sends the reply in a `finally`: also when
+                    // `handle` failed
+                    let reply = req.take_reply();
+                    if let Err(e) = dgram.send_to(&reply, &peer) {
+                        hooks.error(&client_address, &Error::OSError(e));
                     }
+                }
+                match outcome {
+                    Ok(Ok(())) => {}
                     Ok(Err(e)) => hooks.error(&client_address, &Error::OSError(e)),
                     Err(p) => {
                         hooks.error(&client_address, &Error::HandlerPanicked(panic_message(&*p)))

@@ -84,8 +84,21 @@ fn serve<H: HTTPRequestHandler + Clone>(handler: H, args: &Args) -> ExitCode {
     // `_get_best_family`: all interfaces means the IPv6 wildcard where there is one
     let server = match args.bind.as_deref() {
         Some(host) => ThreadingHTTPServer::new_with((host, args.port), handler, opts),
-        None => ThreadingHTTPServer::new_with(("::", args.port), handler.clone(), opts.clone())
-            .or_else(|_| ThreadingHTTPServer::new_with(("0.0.0.0", args.port), handler, opts)),
+        // no IPv6 here: the IPv4 wildcard (any other error, such as the port in
+        // use, is the answer)
+        None => {
+            match ThreadingHTTPServer::new_with(("::", args.port), handler.clone(), opts.clone()) {
+                Err(netstd_socketserver::Error::OSError(e))
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::AddrNotAvailable | std::io::ErrorKind::Unsupported
+                    ) || e.raw_os_error() == Some(97) =>
+                {
+                    ThreadingHTTPServer::new_with(("0.0.0.0", args.port), handler, opts)
+                }
+                other => other,
+            }
+        }
     };
     let server = match server {
         Ok(s) => Arc::new(s),
