@@ -35,7 +35,6 @@ use netstd_socketserver::aio::{StreamRequest, StreamRequestHandler, TCPServer};
 use netstd_socketserver::{Result, ServerInfo, ServerOptions};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt};
 
-use crate::dates::formatdate;
 use crate::exchange::{Body, Exchange, HeaderBlock, MAX_LINE, Step, error_page, invalid};
 use crate::handler::{
     DEFAULT_ERROR_CONTENT_TYPE, DEFAULT_ERROR_MESSAGE, SYS_VERSION, address_string, write_log_line,
@@ -140,6 +139,8 @@ pub struct BaseHTTPRequestHandler<'h, H: HTTPRequestHandler> {
     handler: &'h H,
     conn: &'h mut StreamRequest,
     ex: Exchange,
+    raw: Vec<u8>,
+    block: HeaderBlock,
 }
 
 impl<H: HTTPRequestHandler> std::fmt::Debug for BaseHTTPRequestHandler<'_, H> {
@@ -157,15 +158,25 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
             handler,
             conn,
             ex: Exchange::new(),
+            raw: Vec::new(),
+            block: HeaderBlock::default(),
         };
+        // one timer for the connection, moved on before each request: a later
+        // deadline is an atomic store, where a `timeout` per request registers an
+        // entry in the shared timer wheel and removes it (a lock each)
+        let mut deadline = std::pin::pin!(tokio::time::sleep(Duration::ZERO));
         loop {
             let timeout = this.handler.timeout();
-            let one = this.one_request();
             let outcome = match timeout {
-                Some(t) => tokio::time::timeout(t, one)
-                    .await
-                    .unwrap_or_else(|_| Err(io::ErrorKind::TimedOut.into())),
-                None => one.await,
+                Some(t) => {
+                    deadline.as_mut().reset(tokio::time::Instant::now() + t);
+                    tokio::select! {
+                        biased;
+                        r = this.one_request() => r,
+                        () = &mut deadline => Err(io::ErrorKind::TimedOut.into()),
+                    }
+                }
+                None => this.one_request().await,
             };
             match outcome {
                 Err(e) if e.kind() == io::ErrorKind::TimedOut => {
@@ -180,15 +191,18 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
     }
 
     async fn one_request(&mut self) -> io::Result<()> {
-        let mut raw = Vec::new();
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
         (&mut *self.conn)
             .take(MAX_LINE + 1)
             .read_until(b'\n', &mut raw)
             .await?;
         let protocol = self.handler.protocol_version();
         let mut step = self.ex.request_line(&raw, protocol);
+        self.raw = raw;
         if step == Step::Headers {
-            let mut block = HeaderBlock::default();
+            let mut block = std::mem::take(&mut self.block);
+            block.reset();
             step = loop {
                 let start = block.block.len();
                 (&mut *self.conn)
@@ -201,6 +215,7 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
                     Some(Err(error)) => break error,
                 }
             };
+            self.block = block;
         }
         match step {
             Step::Close => return Ok(()),
@@ -268,7 +283,8 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
     /// `send_response(code, message=None)`: logged, then the status line, `Server`
     /// and `Date` (buffered until `end_headers`).
     pub fn send_response(&mut self, code: u16, message: Option<&str>) -> io::Result<()> {
-        self.log_request(&code.to_string(), "-");
+        let message_log = format!("\"{}\" {code} -", self.ex.requestline);
+        self.handler.log_message(self, &message_log);
         self.send_response_only(code, message)?;
         let server = format!(
             "{} {}",
@@ -276,7 +292,7 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
             self.handler.sys_version()
         );
         self.send_header("Server", &server)?;
-        self.send_header("Date", &formatdate(None))
+        crate::dates::with_now_date(|d| self.send_header("Date", d))
     }
 
     /// `send_response_only(code, message=None)`.
@@ -293,9 +309,9 @@ impl<'h, H: HTTPRequestHandler> BaseHTTPRequestHandler<'h, H> {
     /// `end_headers()`: the blank line, then the head written.
     pub async fn end_headers(&mut self) -> io::Result<()> {
         self.ex.end_headers();
-        let head = self.ex.take_head();
-        if !head.is_empty() {
-            self.conn.write_all(&head).await?;
+        if !self.ex.head().is_empty() {
+            self.conn.write_all(self.ex.head()).await?;
+            self.ex.clear_head();
         }
         Ok(())
     }

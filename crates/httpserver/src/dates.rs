@@ -45,6 +45,21 @@ pub(crate) fn formatdate(timestamp: Option<i64>) -> String {
     }
 }
 
+/// `f` with the current `formatdate()`, made once per second per thread.
+pub(crate) fn with_now_date<R>(f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static NOW: std::cell::RefCell<(i64, String)> = const { std::cell::RefCell::new((0, String::new())) };
+    }
+    let now = now_secs();
+    NOW.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != now || c.1.is_empty() {
+            *c = (now, formatdate(None));
+        }
+        f(&c.1)
+    })
+}
+
 /// `log_date_time_string()`: local time as `22/Nov/2026 00:16:09`.
 pub(crate) fn log_date_time_string() -> String {
     static NOW: std::sync::Mutex<(i64, String)> = std::sync::Mutex::new((0, String::new()));

@@ -52,6 +52,11 @@ pub(crate) struct HeaderBlock {
 }
 
 impl HeaderBlock {
+    pub(crate) fn reset(&mut self) {
+        self.block.clear();
+        self.lines = 0;
+    }
+
     /// After a line was appended to `block` from `start`: `Some(Ok(()))` at the blank
     /// line (or the end of the stream), `Some(Err(step))` past a limit, `None` for
     /// more.
@@ -118,10 +123,13 @@ impl Exchange {
             self.close_connection = true;
             return Step::Close;
         }
-        self.request_version = "HTTP/0.9".into();
+        self.request_version.clear();
+        self.request_version.push_str("HTTP/0.9");
         self.close_connection = true;
-        let text: String = raw.iter().map(|&b| char::from(b)).collect();
-        self.requestline = text.trim_end_matches(['\r', '\n']).to_owned();
+        self.requestline.clear();
+        self.requestline.extend(raw.iter().map(|&b| char::from(b)));
+        let kept = self.requestline.trim_end_matches(['\r', '\n']).len();
+        self.requestline.truncate(kept);
         let line = match parse_request_line(&self.requestline) {
             Ok(line) => line,
             Err(RequestLineError::Empty) => return Step::Close,
@@ -140,7 +148,8 @@ impl Exchange {
         if line.version_number >= (1, 1) && protocol >= "HTTP/1.1" {
             self.close_connection = false;
         }
-        self.request_version = line.version.clone();
+        self.request_version.clear();
+        self.request_version.push_str(&line.version);
         let http09 = line.version_number == (0, 9);
         if http09 {
             self.close_connection = true;
@@ -222,16 +231,21 @@ impl Exchange {
             return Ok(());
         }
         let message = match message {
-            Some(m) => m.to_owned(),
+            Some(m) => m,
             None => HTTPStatus::new(code)
-                .map(|s| s.phrase().to_owned())
+                .map(|s| s.phrase())
                 .unwrap_or_default(),
         };
-        let message = latin1(&message)?;
+        let message = latin1(message)?;
         check_header_value(&message).map_err(invalid)?;
+        if self.headers_buffer.capacity() == 0 {
+            self.headers_buffer.reserve(256);
+        }
         self.headers_buffer.extend_from_slice(protocol.as_bytes());
-        self.headers_buffer
-            .extend_from_slice(format!(" {code} ").as_bytes());
+        {
+            use std::io::Write;
+            let _ = write!(self.headers_buffer, " {code} ");
+        }
         self.headers_buffer.extend_from_slice(&message);
         self.headers_buffer.extend_from_slice(b"\r\n");
         Ok(())
@@ -268,6 +282,15 @@ impl Exchange {
     /// `flush_headers`: the head to write, if any.
     pub(crate) fn take_head(&mut self) -> Vec<u8> {
         std::mem::take(&mut self.headers_buffer)
+    }
+
+    /// The head to write (then `clear_head`).
+    pub(crate) fn head(&self) -> &[u8] {
+        &self.headers_buffer
+    }
+
+    pub(crate) fn clear_head(&mut self) {
+        self.headers_buffer.clear();
     }
 }
 
@@ -313,10 +336,14 @@ pub(crate) fn invalid(e: impl std::fmt::Display) -> io::Error {
 }
 
 /// Text as ISO-8859-1 (`encode('latin-1', 'strict')`).
-fn latin1(s: &str) -> io::Result<Vec<u8>> {
+fn latin1(s: &str) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+    if s.is_ascii() {
+        return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
+    }
     s.chars()
         .map(|c| u8::try_from(u32::from(c)).ok())
         .collect::<Option<Vec<u8>>>()
+        .map(std::borrow::Cow::Owned)
         .ok_or_else(|| {
             io::Error::new(
                 io::ErrorKind::InvalidInput,

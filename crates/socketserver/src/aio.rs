@@ -63,7 +63,7 @@ impl StreamRequest {
             stream,
             client_address,
             server,
-            rbuf: vec![0; 8192],
+            rbuf: Vec::with_capacity(8192),
             rpos: 0,
             rend: 0,
             wbuf: Vec::new(),
@@ -94,16 +94,15 @@ impl StreamRequest {
     pub async fn fill_more(&mut self) -> io::Result<usize> {
         use tokio::io::AsyncReadExt;
         if self.rpos > 0 {
-            self.rbuf.copy_within(self.rpos..self.rend, 0);
-            self.rend -= self.rpos;
+            self.rbuf.drain(..self.rpos);
             self.rpos = 0;
+            self.rend = self.rbuf.len();
         }
-        if self.rbuf.len() - self.rend < 4096 {
-            let grown = (self.rbuf.len() * 2).max(8192);
-            self.rbuf.resize(grown, 0);
+        if self.rbuf.capacity() - self.rend < 4096 {
+            self.rbuf.reserve(self.rbuf.capacity().max(8192));
         }
-        let n = self.stream.read(&mut self.rbuf[self.rend..]).await?;
-        self.rend += n;
+        let n = self.stream.read_buf(&mut self.rbuf).await?;
+        self.rend = self.rbuf.len();
         Ok(n)
     }
 
@@ -126,7 +125,7 @@ impl AsyncRead for StreamRequest {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = self.get_mut();
-        if this.rpos == this.rend && buf.remaining() >= this.rbuf.len() {
+        if this.rpos == this.rend && buf.remaining() >= this.rbuf.capacity() {
             return Pin::new(&mut this.stream).poll_read(cx, buf);
         }
         let avail = ready!(Pin::new(&mut *this).poll_fill_buf(cx))?;
@@ -141,9 +140,11 @@ impl AsyncBufRead for StreamRequest {
     fn poll_fill_buf(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<&[u8]>> {
         let this = self.get_mut();
         if this.rpos == this.rend {
-            let mut rb = ReadBuf::new(&mut this.rbuf);
-            ready!(Pin::new(&mut this.stream).poll_read(cx, &mut rb))?;
-            let n = rb.filled().len();
+            use tokio::io::AsyncReadExt;
+            this.rbuf.clear();
+            // into the spare capacity: the buffer's pages are touched only as far
+            // as the bytes read
+            let n = ready!(std::pin::pin!(this.stream.read_buf(&mut this.rbuf)).poll(cx))?;
             this.rpos = 0;
             this.rend = n;
         }
@@ -331,7 +332,7 @@ impl<H: StreamRequestHandler> TCPServer<H> {
         let hook_in_task = hook.clone();
         tasks.spawn(async move {
             if let Some(ctx) = tls {
-                if handshake(&mut stream, &ctx).await.is_err() {
+                if Box::pin(handshake(&mut stream, &ctx)).await.is_err() {
                     return;
                 }
             }
