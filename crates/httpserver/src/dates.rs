@@ -46,6 +46,7 @@ pub(crate) fn formatdate(timestamp: Option<i64>) -> String {
 }
 
 /// `f` with the current `formatdate()`, made once per second per thread.
+#[cfg_attr(not(feature = "tokio"), allow(dead_code))]
 pub(crate) fn with_now_date<R>(f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static NOW: std::cell::RefCell<(i64, String)> = const { std::cell::RefCell::new((0, String::new())) };

@@ -52,6 +52,7 @@ pub(crate) struct HeaderBlock {
 }
 
 impl HeaderBlock {
+    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
     pub(crate) fn reset(&mut self) {
         self.block.clear();
         self.lines = 0;
@@ -285,10 +286,12 @@ impl Exchange {
     }
 
     /// The head to write (then `clear_head`).
+    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
     pub(crate) fn head(&self) -> &[u8] {
         &self.headers_buffer
     }
 
+    #[cfg_attr(not(feature = "tokio"), allow(dead_code))]
     pub(crate) fn clear_head(&mut self) {
         self.headers_buffer.clear();
     }
