@@ -186,6 +186,20 @@ impl fmt::Debug for SSLContext {
     }
 }
 
+/// The DER inside the first `ENCRYPTED PRIVATE KEY` PEM block, if there is one.
+fn encrypted_pkcs8(pem: &[u8]) -> Option<Vec<u8>> {
+    use base64::Engine;
+    let text = std::str::from_utf8(pem).ok()?;
+    let begin = "-----BEGIN ENCRYPTED PRIVATE KEY-----";
+    let start = text.find(begin)? + begin.len();
+    let end = start + text[start..].find("-----END ENCRYPTED PRIVATE KEY-----")?;
+    let b64: String = text[start..end]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    base64::engine::general_purpose::STANDARD.decode(b64).ok()
+}
+
 /// `ssl.create_default_context()`: a client context that verifies certificates against
 /// the platform's CA store (webpki's roots where the platform has none) and checks
 /// host names. `SSLKEYLOGFILE` is honoured as in CPython.
@@ -422,7 +436,8 @@ impl SSLContext {
     /// `SSLContext.load_cert_chain(certfile, keyfile)`: the certificate chain (leaf
     /// first) and private key this side presents. With `keyfile` `None` the key is read
     /// from `certfile`, as in Python. A key that does not match the certificate is an
-    /// `SSLError`. Encrypted keys (Python's `password`) are not supported.
+    /// `SSLError`. An encrypted key takes
+    /// [`load_cert_chain_with_password`](Self::load_cert_chain_with_password).
     pub fn load_cert_chain(
         &mut self,
         certfile: impl AsRef<Path>,
@@ -436,16 +451,67 @@ impl SSLContext {
         self.load_cert_chain_pem(&cert_pem, &key_pem)
     }
 
+    /// `load_cert_chain(certfile, keyfile, password)`: a private key encrypted as
+    /// PKCS#8 (`-----BEGIN ENCRYPTED PRIVATE KEY-----`, what OpenSSL 3 writes; PBES2
+    /// with PBKDF2 or scrypt and AES) is decrypted with `password`. A wrong password
+    /// is an `SSLError`.
+    ///
+    /// ```no_run
+    /// let mut ctx = netstd_core::ssl::SSLContext::new(netstd_core::ssl::PROTOCOL_TLS_SERVER);
+    /// ctx.load_cert_chain_with_password("cert.pem", Some("key.pem".as_ref()), b"secret").unwrap();
+    /// ```
+    pub fn load_cert_chain_with_password(
+        &mut self,
+        certfile: impl AsRef<Path>,
+        keyfile: Option<&Path>,
+        password: &[u8],
+    ) -> Result<()> {
+        let cert_pem = std::fs::read(certfile.as_ref())?;
+        let key_pem = match keyfile {
+            Some(k) => std::fs::read(k)?,
+            None => cert_pem.clone(),
+        };
+        self.load_cert_chain_pem_inner(&cert_pem, &key_pem, Some(password))
+    }
+
     /// [`load_cert_chain`](Self::load_cert_chain) from PEM text in memory.
     pub fn load_cert_chain_pem(&mut self, cert_pem: &[u8], key_pem: &[u8]) -> Result<()> {
+        self.load_cert_chain_pem_inner(cert_pem, key_pem, None)
+    }
+
+    fn load_cert_chain_pem_inner(
+        &mut self,
+        cert_pem: &[u8],
+        key_pem: &[u8],
+        password: Option<&[u8]>,
+    ) -> Result<()> {
         let chain = read_pem_certs(cert_pem)?;
         if chain.is_empty() {
             return Err(Error::SSLError(
                 "[SSL] PEM lib: no certificate found".into(),
             ));
         }
-        let key = PrivateKeyDer::from_pem_slice(key_pem)
-            .map_err(|e| Error::SSLError(format!("[SSL] PEM lib: no private key found ({e})")))?;
+        let key = match encrypted_pkcs8(key_pem) {
+            Some(der) => {
+                let Some(password) = password else {
+                    return Err(Error::SSLError(
+                        "[SSL] PEM lib: the private key is encrypted and no password was given"
+                            .into(),
+                    ));
+                };
+                let info =
+                    pkcs8::EncryptedPrivateKeyInfo::try_from(der.as_slice()).map_err(|e| {
+                        Error::SSLError(format!("[SSL] PEM lib: bad encrypted private key ({e})"))
+                    })?;
+                let plain = info.decrypt(password).map_err(|_| {
+                    Error::SSLError("[SSL: BAD_DECRYPT] bad decrypt (wrong password?)".into())
+                })?;
+                PrivateKeyDer::Pkcs8(plain.as_bytes().to_vec().into())
+            }
+            None => PrivateKeyDer::from_pem_slice(key_pem).map_err(|e| {
+                Error::SSLError(format!("[SSL] PEM lib: no private key found ({e})"))
+            })?,
+        };
         CertifiedKey::from_der(chain.clone(), key.clone_key(), &provider())
             .map_err(|e| Error::SSLError(format!("[X509: KEY_VALUES_MISMATCH] {e}")))?;
         self.identity = Some(Identity(Arc::new(chain), Arc::new(key)));

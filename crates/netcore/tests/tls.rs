@@ -542,3 +542,46 @@ fn sendall_timeout_bounds_the_whole_call() {
     assert_eq!(s.gettimeout(), Some(Duration::from_millis(300)));
     server.join().unwrap();
 }
+
+/// `load_cert_chain(certfile, keyfile, password)` with a PKCS#8 key encrypted by
+/// OpenSSL (AES-256-CBC, PBKDF2).
+#[test]
+fn encrypted_private_key_with_password() {
+    let Some(openssl) = netstd_testsupport::interop::require("openssl") else {
+        return;
+    };
+    let ca = netstd_testsupport::TestCa::new();
+    let leaf = ca.issue(&["localhost"]);
+    let dir = netstd_testsupport::TempDir::new();
+    let plain = dir.write("key.pem", &leaf.key_pem);
+    let cert = dir.write("cert.pem", &leaf.cert_pem);
+    let encrypted = dir.path().join("enc.pem");
+    let status = std::process::Command::new(openssl)
+        .args([
+            "pkcs8",
+            "-topk8",
+            "-v2",
+            "aes-256-cbc",
+            "-passout",
+            "pass:s3cret",
+            "-in",
+        ])
+        .arg(&plain)
+        .arg("-out")
+        .arg(&encrypted)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        std::fs::read_to_string(&encrypted)
+            .unwrap()
+            .contains("ENCRYPTED PRIVATE KEY")
+    );
+    let mut ctx = netstd_core::ssl::SSLContext::new(netstd_core::ssl::PROTOCOL_TLS_SERVER);
+    ctx.load_cert_chain_with_password(&cert, Some(&encrypted), b"s3cret")
+        .unwrap();
+    let wrong = ctx.load_cert_chain_with_password(&cert, Some(&encrypted), b"nope");
+    assert_eq!(wrong.unwrap_err().python_name(), "SSLError");
+    let missing = ctx.load_cert_chain(&cert, Some(&encrypted));
+    assert_eq!(missing.unwrap_err().python_name(), "SSLError");
+}

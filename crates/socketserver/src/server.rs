@@ -1077,6 +1077,13 @@ impl<H: DatagramRequestHandler, M: Mode> DatagramServer<H, M> {
         Ok(())
     }
 
+    /// `fileno()`.
+    #[cfg(unix)]
+    pub fn fileno(&self) -> Result<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        Ok(self.core.socket()?.as_raw_fd())
+    }
+
     /// `server_activate()`: nothing to do for datagrams, as in CPython.
     pub fn server_activate(&self) -> Result<()> {
         Ok(())

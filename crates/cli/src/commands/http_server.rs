@@ -1,7 +1,6 @@
 //! `netstd http.server`: `python -m http.server` (a `SimpleHTTPRequestHandler` on a
-//! dual-stack `ThreadingHTTPServer`), with CPython 3.14's `--tls-cert` and
-//! `--tls-key` (`--tls-password-file` needs encrypted keys, which netcore does not
-//! read yet).
+//! dual-stack `ThreadingHTTPServer`), with CPython 3.14's `--tls-cert`, `--tls-key`
+//! and `--tls-password-file` (PKCS#8 encrypted keys).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +43,9 @@ pub(crate) struct Args {
     /// path to the TLS key file
     #[arg(long = "tls-key", value_name = "PATH", requires = "tls_cert")]
     tls_key: Option<PathBuf>,
+    /// path to the password file for the TLS key
+    #[arg(long = "tls-password-file", value_name = "PATH", requires = "tls_cert")]
+    tls_password_file: Option<PathBuf>,
 }
 
 /// Serves until Ctrl-C, as CPython's `test()` does.
@@ -71,7 +73,19 @@ fn serve<H: HTTPRequestHandler + Clone>(handler: H, args: &Args) -> ExitCode {
     let mut opts = ServerOptions::new().dual_stack(true);
     if let Some(cert) = &args.tls_cert {
         let mut ctx = SSLContext::new(PROTOCOL_TLS_SERVER);
-        if let Err(e) = ctx.load_cert_chain(cert, args.tls_key.as_deref()) {
+        let loaded = match &args.tls_password_file {
+            // CPython: the file's text, stripped
+            Some(file) => match std::fs::read_to_string(file) {
+                Ok(password) => ctx.load_cert_chain_with_password(
+                    cert,
+                    args.tls_key.as_deref(),
+                    password.trim().as_bytes(),
+                ),
+                Err(e) => return fail(&format!("Failed to read TLS password file: {e}")),
+            },
+            None => ctx.load_cert_chain(cert, args.tls_key.as_deref()),
+        };
+        if let Err(e) = loaded {
             return fail(&format!("TLS certificate: {e}"));
         }
         opts = opts.tls(ctx);
