@@ -78,6 +78,18 @@ pub fn py_repr(s: &str) -> String {
     pystr::repr_str(&mut out, s);
     out
 }
+/// Beyond Python's `urllib.parse`: Python's `s.lower()` with CPython 3.11's Unicode 14
+/// tables (Rust's are newer: a character Unicode 14 does not lower stays as it is),
+/// final sigma included. Sibling crates use it where CPython lowers text (the user
+/// agents of `urllib.robotparser`).
+///
+/// ```
+/// assert_eq!(netstd_urlparse::py_lower("GoogleBot/2.1"), "googlebot/2.1");
+/// assert_eq!(netstd_urlparse::py_lower("ΣΑΣ"), "σας");
+/// ```
+pub fn py_lower(s: &str) -> std::borrow::Cow<'_, str> {
+    pystr::lower(s)
+}
 pub use join::{JoinOptions, urljoin, urljoin_with};
 pub use query::{
     ParseQsOptions, QueryDict, QueryPair, QueryValue, QuoteVia, UrlencodeOptions, parse_qs,

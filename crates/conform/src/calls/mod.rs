@@ -37,6 +37,7 @@ mod http_cookiejar;
 mod http_cookies;
 mod ipaddress;
 mod urllib_parse;
+mod urllib_robotparser;
 mod uuid;
 
 /// A call's implementation: Python's positional and keyword arguments in, the answer out.
@@ -79,7 +80,7 @@ pub(crate) fn lookup(call: &str) -> Option<Call> {
     // One arm per module; a module that lands points its arm at its file's `lookup`.
     let calls: Option<fn(&str) -> Option<Call>> = match module {
         "urllib.parse" => Some(urllib_parse::lookup),
-        "urllib.robotparser" => None,
+        "urllib.robotparser" => Some(urllib_robotparser::lookup),
         "http.client" => Some(http::lookup_client),
         "http.cookiejar" => Some(http_cookiejar::lookup),
         "http.cookies" => Some(http_cookies::lookup),

@@ -50,18 +50,18 @@ pub(super) fn lookup(name: &str) -> Option<Call> {
 type Raise = &'static str;
 
 /// The declared divergence for bracketed netlocs.
-const BRACKETS: &str =
+pub(super) const BRACKETS: &str =
     "CVE-2025-0938 (CPython 3.11.12, 3.12.9, 3.13.2): brackets only around the host (gh-105704)";
 
 /// The declared divergence for `urlunsplit` of a path without a netloc.
-const UNSPLIT: &str =
+pub(super) const UNSPLIT: &str =
     "CVE-2015-2104 (CPython 3.11.10): urlunsplit keeps a path that starts with // (gh-67693)";
 
 /// Whether CPython 3.11.7's `urlunsplit` writes these parts otherwise than the fix
 /// (3.11.10) the crate follows: without a netloc, 3.11.7 writes no `//` before a
 /// path starting with `//`, and `///` before a relative path after a scheme of
 /// `uses_netloc`.
-fn unsplit_differs(scheme: &str, netloc: &str, path: &str) -> bool {
+pub(super) fn unsplit_differs(scheme: &str, netloc: &str, path: &str) -> bool {
     netloc.is_empty()
         && (path.starts_with("//")
             || (!scheme.is_empty()
@@ -167,7 +167,7 @@ fn netloc_of(url: &str) -> Option<String> {
 /// netloc differently: 3.11.7 checks the text between the netloc's first `[` and
 /// the next `]`, the fix checks the host after the last `@` and refuses text
 /// around its brackets.
-fn brackets_differ(url: &str) -> bool {
+pub(super) fn brackets_differ(url: &str) -> bool {
     let Some(netloc) = netloc_of(url) else {
         return false;
     };
