@@ -58,7 +58,8 @@ pub(crate) fn isdigit(s: &str) -> bool {
 /// raises `ValueError` (a digit that is not decimal, such as `²`, or more than 4300
 /// digits).
 pub(crate) fn int(s: &str) -> Option<Int> {
-    let s = strip(s);
+    // int() strips Unicode White_Space, which (unlike str.strip()) leaves U+001C..U+001F
+    let s = s.trim_matches(char::is_whitespace);
     let mut digits = String::new();
     let mut count = 0usize;
     for c in s.chars() {
@@ -138,6 +139,8 @@ mod tests {
         assert_eq!(int("0007").unwrap().as_str(), "7");
         assert_eq!(int("000").unwrap().as_str(), "0");
         assert!(int("²").is_none());
+        assert!(int("\u{1f}7").is_none() && isdigit(strip("\u{1f}7")));
+        assert_eq!(int("\u{85}7\u{3000}").unwrap().as_str(), "7");
         assert!(int(&"1".repeat(4301)).is_none());
         assert!(int(&"1".repeat(4300)).is_some());
         assert_eq!(int("\u{1D7CE}\u{1D7D9}").unwrap().as_str(), "1"); // 0 and 1 of two runs
