@@ -12,6 +12,7 @@ mod error;
 mod interop;
 mod message;
 mod method;
+pub mod mimetypes;
 mod params;
 pub mod proto;
 mod status;

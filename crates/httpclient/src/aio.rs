@@ -368,7 +368,7 @@ async fn read_head(
 
 /// The async `http.client.HTTPSConnection`.
 #[derive(Debug)]
-pub struct HTTPSConnection(HTTPConnection);
+pub struct HTTPSConnection(pub(crate) HTTPConnection);
 
 impl HTTPSConnection {
     /// `HTTPSConnection(host)` with the default context.

@@ -647,7 +647,7 @@ fn read_head(conn: &mut Conn, blocksize: usize) -> Result<netstd_http::proto::Re
 /// # drop(resp); Ok(()) }
 /// ```
 #[derive(Debug)]
-pub struct HTTPSConnection(HTTPConnection);
+pub struct HTTPSConnection(pub(crate) HTTPConnection);
 
 impl HTTPSConnection {
     /// `HTTPSConnection(host)` with the default context.

@@ -79,6 +79,32 @@ pub enum Error {
     /// A socket or TLS error (`OSError`, `TimeoutError`, `ssl.SSLCertVerificationError`, ...).
     #[error(transparent)]
     OSError(#[from] netstd_core::Error),
+    /// `urllib.error.URLError`: a URL that could not be opened (an unknown scheme,
+    /// no host, a socket error while sending, a bad `data:` URL); `os_error` is the
+    /// `reason` when it was an `OSError`.
+    #[error("<urlopen error {reason}>")]
+    URLError {
+        /// `reason`, as text.
+        reason: String,
+        /// `reason` when it was a socket or TLS error.
+        #[source]
+        os_error: Option<netstd_core::Error>,
+    },
+    /// `urllib.error.HTTPError`: an HTTP error status no handler dealt with; it is
+    /// also a response (status, headers, body).
+    #[error("{0}")]
+    HTTPError(Box<crate::urllib::error::HTTPError>),
+    /// `urllib.error.ContentTooShortError`: `urlretrieve` got fewer bytes than the
+    /// Content-Length announced.
+    #[error("<urlopen error {message}>")]
+    ContentTooShortError {
+        /// The message (`retrieval incomplete: got only N out of M bytes`).
+        message: String,
+        /// `content[0]`: the file written.
+        filename: std::path::PathBuf,
+        /// `content[1]`: the response headers.
+        headers: netstd_http::HTTPMessage,
+    },
 }
 
 impl Error {
@@ -109,6 +135,45 @@ impl Error {
             Error::RuntimeError(_) => "RuntimeError",
             Error::TunnelError(_) => "OSError",
             Error::OSError(e) => e.python_name(),
+            Error::URLError { .. } => "URLError",
+            Error::HTTPError(_) => "HTTPError",
+            Error::ContentTooShortError { .. } => "ContentTooShortError",
+        }
+    }
+
+    /// `isinstance(e, urllib.error.URLError)`: URLError and its subclasses
+    /// HTTPError and ContentTooShortError.
+    ///
+    /// ```
+    /// use netstd_httpclient::urllib::request::urlopen;
+    /// let e = urlopen("nosuch://x").unwrap_err();
+    /// assert!(e.is_url_error());
+    /// assert_eq!(e.to_string(), "<urlopen error unknown url type: nosuch>");
+    /// ```
+    pub fn is_url_error(&self) -> bool {
+        matches!(
+            self,
+            Error::URLError { .. } | Error::HTTPError(_) | Error::ContentTooShortError { .. }
+        )
+    }
+
+    /// `URLError(reason)` from text.
+    pub(crate) fn url_error(reason: impl Into<String>) -> Error {
+        Error::URLError {
+            reason: reason.into(),
+            os_error: None,
+        }
+    }
+
+    /// `URLError(err)` around an `OSError`, as `do_open` wraps errors while sending;
+    /// other errors pass unchanged.
+    pub(crate) fn wrap_os_error(e: Error) -> Error {
+        match e {
+            Error::OSError(os) => Error::URLError {
+                reason: os.to_string(),
+                os_error: Some(os),
+            },
+            other => other,
         }
     }
 }

@@ -36,6 +36,7 @@ mod interop;
 mod recv;
 mod response;
 mod state;
+pub mod urllib;
 
 pub use connection::{
     Body, ConnectionOptions, HTTP_PORT, HTTPConnection, HTTPS_PORT, HTTPSConnection,

@@ -35,8 +35,6 @@ mod cgi;
 mod dates;
 mod exchange;
 mod handler;
-mod mimetypes;
-mod mimetypes_table;
 mod server;
 mod simple;
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::dates::parse_http_date;
 use crate::exchange::html_escape;
 use crate::handler::{BaseHTTPRequestHandler, HTTPRequestHandler};
-use crate::mimetypes;
+use netstd_http::mimetypes::{self, splitext};
 
 /// Python's `http.server.SimpleHTTPRequestHandler`: serves the files under
 /// `directory` for GET and HEAD, directory listings where there is no index page,
@@ -454,18 +454,6 @@ fn normpath(path: &str) -> String {
     let joined = comps.join("/");
     let out = format!("{}{joined}", "/".repeat(initial));
     if out.is_empty() { ".".into() } else { out }
-}
-
-/// `posixpath.splitext`: the extension with its dot (leading dots of a name are not
-/// an extension).
-pub(crate) fn splitext(path: &str) -> (&str, &str) {
-    let name_start = path.rfind('/').map_or(0, |i| i + 1);
-    let name = &path[name_start..];
-    let stem_dots = name.len() - name.trim_start_matches('.').len();
-    match name[stem_dots..].rfind('.') {
-        Some(i) => path.split_at(name_start + stem_dots + i),
-        None => (path, ""),
-    }
 }
 
 #[cfg(test)]

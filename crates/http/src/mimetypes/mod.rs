@@ -1,7 +1,9 @@
-//! `mimetypes.guess_type(path)[0]` over CPython's built-in tables.
+//! Python's `mimetypes.guess_type(path)[0]` over CPython's built-in tables, shared by
+//! http.server (`SimpleHTTPRequestHandler.guess_type`) and urllib.request (`file:` URLs).
 
-use crate::mimetypes_table::{ENCODINGS_MAP, SUFFIX_MAP, TYPES_MAP};
-use crate::simple::splitext;
+mod table;
+
+use table::{ENCODINGS_MAP, SUFFIX_MAP, TYPES_MAP};
 
 fn lookup<'a>(table: &'a [(&'a str, &'a str)], key: &str) -> Option<&'a str> {
     table
@@ -13,7 +15,14 @@ fn lookup<'a>(table: &'a [(&'a str, &'a str)], key: &str) -> Option<&'a str> {
 /// `mimetypes.guess_type(path)[0]`: compound suffixes expanded (`.tgz`), a content
 /// encoding suffix (`.gz`, case-sensitive) stepped over, then the type of the
 /// extension, lower-cased.
-pub(crate) fn guess_type(path: &str) -> Option<&'static str> {
+///
+/// ```
+/// use netstd_http::mimetypes::guess_type;
+/// assert_eq!(guess_type("/a/b.html"), Some("text/html"));
+/// assert_eq!(guess_type("x.tar.gz"), Some("application/x-tar"));
+/// assert_eq!(guess_type("README"), None);
+/// ```
+pub fn guess_type(path: &str) -> Option<&'static str> {
     let (mut base, mut ext) = {
         let (b, e) = splitext(path);
         (b.to_owned(), e.to_owned())
@@ -32,6 +41,24 @@ pub(crate) fn guess_type(path: &str) -> Option<&'static str> {
         ext = e.to_owned();
     }
     lookup(TYPES_MAP, &ext.to_lowercase())
+}
+
+/// `posixpath.splitext`, as `mimetypes` splits names: the extension with its dot
+/// (leading dots of a name are not an extension).
+///
+/// ```
+/// use netstd_http::mimetypes::splitext;
+/// assert_eq!(splitext("a/b.tar.gz"), ("a/b.tar", ".gz"));
+/// assert_eq!(splitext("a/.bashrc"), ("a/.bashrc", ""));
+/// ```
+pub fn splitext(path: &str) -> (&str, &str) {
+    let name_start = path.rfind('/').map_or(0, |i| i + 1);
+    let name = &path[name_start..];
+    let stem_dots = name.len() - name.trim_start_matches('.').len();
+    match name[stem_dots..].rfind('.') {
+        Some(i) => path.split_at(name_start + stem_dots + i),
+        None => (path, ""),
+    }
 }
 
 #[cfg(test)]
