@@ -25,6 +25,8 @@ enum Command {
     /// Serve the files of a directory over HTTP (`python -m http.server`).
     #[command(name = "http.server")]
     HttpServer(commands::http_server::Args),
+    /// Fetch a URL with urllib.request's opener (`urllib.request.urlopen`).
+    Urlopen(commands::urlopen::Args),
     /// Generate UUIDs (`python -m uuid`).
     Uuid(commands::uuid::Args),
 }
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::HttpServer(args) => return commands::http_server::run(args),
+        Command::Urlopen(args) => return commands::urlopen::run(args),
         Command::Uuid(args) => commands::uuid::run(args, &mut std::io::stdout().lock()),
     };
     match result {
