@@ -64,7 +64,8 @@ pub mod uuid {
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// Python's `urllib` package; `urllib.parse` so far.
+/// Python's `urllib` package: `urllib.parse`, `urllib.request`, `urllib.response`
+/// and `urllib.error`.
 #[cfg(feature = "urllib")]
 pub mod urllib {
     /// Python's `urllib.parse`: `urlsplit`, `urlparse`, `urljoin`, `urldefrag`,
@@ -82,6 +83,42 @@ pub mod urllib {
     /// ```
     pub mod parse {
         pub use netstd_urlparse::*;
+    }
+
+    /// Python's `urllib.request`: `urlopen`, `Request`, `build_opener` and every
+    /// handler (redirects, cookies, proxies, Basic and Digest authentication,
+    /// `file:` and `data:`), `urlretrieve`; the async opener in `aio`. Needs the
+    /// `http` feature.
+    ///
+    /// ```
+    /// use netstd::urllib::request::urlopen;
+    /// let mut resp = urlopen("data:text/plain,hello").unwrap();
+    /// assert_eq!(resp.read().unwrap(), b"hello");
+    /// ```
+    #[cfg(feature = "http")]
+    pub mod request {
+        pub use netstd_httpclient::urllib::request::*;
+    }
+
+    /// Python's `urllib.response`: `addinfourl`, what `urlopen` returns. Needs the
+    /// `http` feature.
+    #[cfg(feature = "http")]
+    pub mod response {
+        pub use netstd_httpclient::urllib::response::*;
+    }
+
+    /// Python's `urllib.error`: `URLError`, `HTTPError` and `ContentTooShortError`
+    /// (variants of [`Error`](error::Error)); [`HTTPError`](error::HTTPError) is the
+    /// response an HTTP error carries. Needs the `http` feature.
+    ///
+    /// ```
+    /// use netstd::urllib::error::Error;
+    /// let e = netstd::urllib::request::urlopen("gopher://x/").unwrap_err();
+    /// assert!(matches!(e, Error::URLError { .. }));
+    /// ```
+    #[cfg(feature = "http")]
+    pub mod error {
+        pub use netstd_httpclient::urllib::error::*;
     }
 }
 
