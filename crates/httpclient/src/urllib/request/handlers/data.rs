@@ -89,6 +89,10 @@ pub(crate) fn open_data_url(url: &str) -> Result<(HTTPMessage, Vec<u8>)> {
             .map_err(|e| Error::url_error(format!("bad base64 in data URL: {e}")))?;
         mediatype = m;
     }
+    // a line break would end the header block early or add headers of its own
+    if mediatype.chars().any(char::is_control) {
+        return Err(Error::url_error("control character in the media type of a data URL"));
+    }
     let mediatype = if mediatype.is_empty() {
         "text/plain;charset=US-ASCII"
     } else {
@@ -173,6 +177,9 @@ mod tests {
         assert_eq!(h.get("content-length"), Some("3"));
         assert_eq!(b, b"<b>");
         assert!(open_data_url("data:nocomma").is_err());
+        // found by fuzz/data_url: a line break in the media type injects headers
+        assert!(open_data_url("data:&\n,").is_err());
+        assert!(open_data_url("data:text/plain\r\nX-evil: 1,x").is_err());
         assert!(open_data_url("data:;base64,####a").is_err());
         // a huge URL costs what it is, no more, and never panics
         let big = format!("data:;base64,{}", "QUJD".repeat(1 << 18));
