@@ -40,6 +40,13 @@ impl RuleLine {
     /// ```
     pub fn new(path: &str, allowance: bool) -> Result<RuleLine, Error> {
         let allowance = allowance || path.is_empty();
+        if simple_path(path) {
+            // urlunparse(urlparse(path)) gives such a path back as it is
+            return Ok(RuleLine {
+                path: quote(path).into_owned(),
+                allowance,
+            });
+        }
         let p = urlparse(path)?;
         let (scheme, netloc, path, params, query, fragment) = p.as_tuple();
         let path = urlunparse((scheme, netloc, path, params, query, fragment));
@@ -60,6 +67,17 @@ impl RuleLine {
     pub fn applies_to(&self, filename: &str) -> bool {
         self.path == "*" || filename.starts_with(&self.path)
     }
+}
+
+/// Whether `urlunparse(urlparse(path)) == path` without parsing: an absolute path
+/// (not `//`, which starts a netloc) without what urlsplit strips, removes or splits
+/// at (`:` of a scheme, `?`, `#`, `;`, TAB, CR, LF).
+pub(crate) fn simple_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path
+            .bytes()
+            .any(|b| matches!(b, b':' | b'?' | b'#' | b';' | b'\t' | b'\r' | b'\n'))
 }
 
 impl fmt::Display for RuleLine {

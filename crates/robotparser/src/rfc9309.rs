@@ -59,15 +59,18 @@ pub const MAX_SIZE: usize = 500 * 1024;
 pub struct Rule {
     pattern: String,
     allow: bool,
-    /// The pattern (without a final `$`) up to its first `*`.
-    first: Box<[u8]>,
-    /// The non-empty pieces between `*`s.
-    middle: Vec<Box<[u8]>>,
-    /// The piece after the last `*`, when there is a `*`.
-    last: Option<Box<[u8]>>,
+    /// Where the pattern's pieces between `*`s lie in it: the first (up to the first
+    /// `*`), the non-empty middle ones, and the last (after the last `*`, when there
+    /// is a `*`); all without the final `$` of an anchored pattern.
+    first: Range,
+    middle: Vec<Range>,
+    last: Option<Range>,
     /// Whether the pattern ends with `$`.
     anchored: bool,
 }
+
+/// A byte range of a rule's pattern.
+type Range = (u32, u32);
 
 impl Rule {
     /// A rule for `pattern` (normalised here: see the module docs); `allow` for
@@ -78,19 +81,34 @@ impl Rule {
 
     fn from_bytes(pattern: &[u8], allow: bool) -> Rule {
         let pattern = normalize(pattern).into_owned();
-        let (body, anchored) = match pattern.strip_suffix('$') {
-            Some(body) => (body, true),
-            None => (pattern.as_str(), false),
+        let anchored = pattern.ends_with('$');
+        let body = &pattern.as_bytes()[..pattern.len() - usize::from(anchored)];
+        // patterns come from lines of a file of at most 500 KiB (or a caller's
+        // string): offsets past u32 are clamped, which only shortens what matches
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let mut stars = memchr::memchr_iter(b'*', body);
+        let (first, last, middle) = match stars.next() {
+            None => ((0, at(body.len())), None, Vec::new()),
+            Some(first_star) => {
+                let mut middle = Vec::new();
+                let mut start = first_star + 1;
+                for star in stars {
+                    if star > start {
+                        middle.push((at(start), at(star)));
+                    }
+                    start = star + 1;
+                }
+                (
+                    (0, at(first_star)),
+                    Some((at(start), at(body.len()))),
+                    middle,
+                )
+            }
         };
-        let mut pieces = body.as_bytes().split(|b| *b == b'*');
-        let first = Box::from(pieces.next().unwrap_or_default());
-        let mut rest: Vec<Box<[u8]>> = pieces.map(Box::from).collect();
-        let last = rest.pop();
-        rest.retain(|p| !p.is_empty());
         Rule {
             allow,
             first,
-            middle: rest,
+            middle,
             last,
             anchored,
             pattern,
@@ -113,22 +131,31 @@ impl Rule {
         self.matches_bytes(path.as_bytes())
     }
 
+    fn piece(&self, (start, end): Range) -> &[u8] {
+        self.pattern
+            .as_bytes()
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
     fn matches_bytes(&self, path: &[u8]) -> bool {
         if self.pattern.is_empty() {
             return false;
         }
-        let Some(mut tail) = path.strip_prefix(&self.first[..]) else {
+        let Some(mut tail) = path.strip_prefix(self.piece(self.first)) else {
             return false;
         };
-        let Some(last) = &self.last else {
+        let Some(last) = self.last else {
             return !self.anchored || tail.is_empty();
         };
-        for piece in &self.middle {
+        for &range in &self.middle {
+            let piece = self.piece(range);
             match memmem::find(tail, piece) {
                 Some(i) => tail = &tail[i + piece.len()..],
                 None => return false,
             }
         }
+        let last = self.piece(last);
         if self.anchored {
             tail.ends_with(last)
         } else {
@@ -360,7 +387,19 @@ impl RobotsTxt {
         let token = product_token(useragent);
         if !token.is_empty() {
             let found = if token.bytes().any(|b| b.is_ascii_uppercase()) {
-                self.by_token.get(&token.to_ascii_lowercase())
+                // lower-case short tokens on the stack: no allocation per query
+                let mut buf = [0u8; 64];
+                match buf.get_mut(..token.len()) {
+                    Some(lower) => {
+                        lower.copy_from_slice(token.as_bytes());
+                        lower.make_ascii_lowercase();
+                        // the token is ASCII, so is its lower case
+                        std::str::from_utf8(lower)
+                            .ok()
+                            .and_then(|l| self.by_token.get(l))
+                    }
+                    None => self.by_token.get(&token.to_ascii_lowercase()),
+                }
             } else {
                 self.by_token.get(token)
             };
