@@ -64,8 +64,8 @@ pub mod uuid {
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-/// Python's `urllib` package: `urllib.parse`, `urllib.request`, `urllib.response`
-/// and `urllib.error`.
+/// Python's `urllib` package: `urllib.parse`, `urllib.request`, `urllib.response`,
+/// `urllib.error` and `urllib.robotparser`.
 #[cfg(feature = "urllib")]
 pub mod urllib {
     /// Python's `urllib.parse`: `urlsplit`, `urlparse`, `urljoin`, `urldefrag`,
@@ -119,6 +119,26 @@ pub mod urllib {
     #[cfg(feature = "http")]
     pub mod error {
         pub use netstd_httpclient::urllib::error::*;
+    }
+
+    /// Python's `urllib.robotparser`: `RobotFileParser` with CPython's answers, and
+    /// beyond Python an RFC 9309 mode (longest match, wildcards, the 500 KiB limit).
+    /// `read_response` is the decision half of `read()`.
+    ///
+    /// ```
+    /// use netstd::urllib::robotparser::{RobotFileParser, splitlines};
+    /// let mut rp = RobotFileParser::new("https://example.com/robots.txt")?;
+    /// rp.parse(splitlines("User-agent: *\nDisallow: /private/\n"))?;
+    /// assert!(!rp.can_fetch("MyBot/1.0", "https://example.com/private/x")?);
+    ///
+    /// let mut rfc = RobotFileParser::rfc9309("https://example.com/robots.txt")?;
+    /// rfc.read_response(200, b"User-agent: *\nDisallow: /\nAllow: /*.css$\n")?;
+    /// assert!(rfc.can_fetch("MyBot/1.0", "https://example.com/a.css")?);
+    /// # Ok::<(), netstd::urllib::robotparser::Error>(())
+    /// ```
+    #[cfg(feature = "robotparser")]
+    pub mod robotparser {
+        pub use netstd_robotparser::*;
     }
 }
 
