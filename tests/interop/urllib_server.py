@@ -13,6 +13,8 @@ Routes:
   /digest/ALG           Digest auth (ALG: MD5, SHA-256), qop=auth, realm "r",
                         user "u" password "p"; checks the response and the nonce count
   /status/N             status N with body "status N"
+  http://...            (absolute form) a proxy wanting Digest MD5 credentials,
+                        realm "proxy", user "u" password "p"; then the route
 """
 import hashlib
 import json
@@ -64,7 +66,29 @@ class Handler(BaseHTTPRequestHandler):
         n = int(self.headers.get("Content-Length", 0) or 0)
         return self.rfile.read(n) if n else b""
 
+    def check_digest(self, header, alg, realm):
+        auth = self.headers.get(header, "")
+        if not auth.startswith("Digest "):
+            return False
+        d = parse_digest(auth[7:])
+        ha1 = H(alg, f"{d['username']}:{d['realm']}:{PASSWORD}")
+        ha2 = H(alg, f"{self.command}:{d['uri']}")
+        want = H(alg, f"{ha1}:{d['nonce']}:{d['nc']}:{d['cnonce']}:auth:{ha2}")
+        nc = int(d["nc"], 16)
+        fresh = nc > seen_nc.get(d["cnonce"], 0)
+        seen_nc[d["cnonce"]] = nc
+        return (d["username"] == USER and d["realm"] == realm and d["response"] == want
+                and d["uri"] == self.path and d.get("algorithm") == alg and fresh)
+
     def route(self):
+        if self.path.startswith("http://"):
+            # an absolute-form request: act as a proxy asking for Digest credentials
+            if self.check_digest("Proxy-Authorization", "MD5", "proxy"):
+                self.path = urllib.parse.urlsplit(self.path).path or "/"
+            else:
+                self.body()
+                challenge = f'Digest realm="proxy", qop="auth", nonce="{NONCE}", algorithm=MD5'
+                return self.send(407, b"proxy auth", [("Proxy-Authenticate", challenge)])
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
         parts = url.path.strip("/").split("/")
@@ -100,18 +124,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(401, b"who?", [("WWW-Authenticate", 'Basic realm="b"')])
         if parts[0] == "digest":
             alg = parts[1]
-            auth = self.headers.get("Authorization", "")
-            if auth.startswith("Digest "):
-                d = parse_digest(auth[7:])
-                ha1 = H(alg, f"{d['username']}:{d['realm']}:{PASSWORD}")
-                ha2 = H(alg, f"{self.command}:{d['uri']}")
-                want = H(alg, f"{ha1}:{d['nonce']}:{d['nc']}:{d['cnonce']}:auth:{ha2}")
-                nc = int(d["nc"], 16)
-                fresh = nc > seen_nc.get(d["cnonce"], 0)
-                seen_nc[d["cnonce"]] = nc
-                if (d["username"] == USER and d["response"] == want and d["uri"] == self.path
-                        and d.get("algorithm") == alg and fresh):
-                    return self.send(200, f"digest {alg} ok".encode())
+            if self.check_digest("Authorization", alg, "r"):
+                return self.send(200, f"digest {alg} ok".encode())
             challenge = f'Digest realm="r", qop="auth", nonce="{NONCE}", algorithm={alg}, opaque="xyz"'
             return self.send(401, b"who?", [("WWW-Authenticate", challenge)])
         if parts[0] == "status":

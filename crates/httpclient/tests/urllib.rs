@@ -16,8 +16,8 @@ use netstd_core::ssl::{VerifyLocations, create_default_context};
 use netstd_httpclient::Error;
 use netstd_httpclient::urllib::request::{
     BaseHandler, HTTPBasicAuthHandler, HTTPCookieProcessor, HTTPDigestAuthHandler,
-    HTTPPasswordMgrWithPriorAuth, HTTPSHandler, OpenerDirector, PasswordMgr, ProxyHandler, Request,
-    RequestData, build_opener, urlretrieve_with,
+    HTTPPasswordMgrWithPriorAuth, HTTPSHandler, OpenerDirector, PasswordMgr, ProxyBasicAuthHandler,
+    ProxyDigestAuthHandler, ProxyHandler, Request, RequestData, build_opener, urlretrieve_with,
 };
 use netstd_testsupport::interop::{self, Nginx, Peer, Tinyproxy};
 use netstd_testsupport::{TempDir, TestCa, free_port};
@@ -428,6 +428,65 @@ fn tinyproxy_http_and_connect() {
         .open(format!("https://localhost:{}/1k.bin", nginx.tls_port))
         .unwrap();
     assert_eq!(r.read().unwrap().len(), 1024);
+}
+
+#[test]
+fn tinyproxy_basic_auth() {
+    let Some(py) = python_server() else { return };
+    let Some(proxy) = Tinyproxy::start_with_basic_auth("joe", "s3cret") else {
+        return;
+    };
+    let hostport = format!("127.0.0.1:{}", proxy.port);
+    let through = |url: String| BTreeMap::from([("http".to_owned(), url)]);
+    // without credentials: the proxy's 407 is HTTPError
+    let o = build_opener(vec![Box::new(ProxyHandler::new(Some(through(format!(
+        "http://{hostport}"
+    )))))]);
+    match o.open(format!("{}/echo", py.base)) {
+        Err(Error::HTTPError(e)) => assert_eq!(e.code, 407),
+        other => panic!("{other:?}"),
+    }
+    // ProxyBasicAuthHandler answers the challenge for the proxy's host:port
+    let auth = ProxyBasicAuthHandler::new(None);
+    auth.add_password(Some("Tinyproxy"), &[&hostport], "joe", "s3cret");
+    let o = build_opener(vec![
+        Box::new(ProxyHandler::new(Some(through(format!(
+            "http://{hostport}"
+        ))))),
+        Box::new(auth),
+    ]);
+    let doc = echo(&mut o.open(format!("{}/echo", py.base)).unwrap());
+    assert_eq!(doc["path"], "/echo");
+    // credentials in the proxy URL are sent up front
+    let o = build_opener(vec![Box::new(ProxyHandler::new(Some(through(format!(
+        "http://joe:s3cret@{hostport}"
+    )))))]);
+    let doc = echo(&mut o.open(format!("{}/echo", py.base)).unwrap());
+    assert_eq!(doc["method"], "GET");
+}
+
+#[test]
+fn proxy_digest_auth_against_cpython() {
+    let Some(py) = python_server() else { return };
+    // the CPython server is also a proxy asking for Digest credentials
+    let hostport = py.base[7..].to_owned();
+    let proxies = BTreeMap::from([("http".to_owned(), py.base.clone())]);
+    let auth = ProxyDigestAuthHandler::new(None);
+    auth.add_password(Some("proxy"), &[&py.base], "u", "p");
+    let o = build_opener(vec![
+        Box::new(ProxyHandler::new(Some(proxies.clone()))),
+        Box::new(auth),
+    ]);
+    for _ in 0..2 {
+        let doc = echo(&mut o.open(format!("http://{hostport}/echo")).unwrap());
+        assert_eq!(doc["path"], "/echo");
+    }
+    match build_opener(vec![Box::new(ProxyHandler::new(Some(proxies)))])
+        .open(format!("http://{hostport}/echo"))
+    {
+        Err(Error::HTTPError(e)) => assert_eq!(e.code, 407),
+        other => panic!("{other:?}"),
+    }
 }
 
 /// Apache httpd with mod_auth_basic and mod_auth_digest (MD5).

@@ -346,12 +346,23 @@ pub mod interop {
     impl Tinyproxy {
         /// Starts tinyproxy; `None` (the test skips) when it is not installed.
         pub fn start() -> Option<Tinyproxy> {
+            Self::start_with("")
+        }
+
+        /// Starts tinyproxy asking for Basic credentials (`BasicAuth user password`,
+        /// answered with 407 and `Proxy-Authenticate: Basic realm="Tinyproxy"`).
+        pub fn start_with_basic_auth(user: &str, password: &str) -> Option<Tinyproxy> {
+            Self::start_with(&format!("BasicAuth {user} {password}\n"))
+        }
+
+        fn start_with(extra: &str) -> Option<Tinyproxy> {
             let program = require("tinyproxy")?;
             let dir = TempDir::new();
             let port = free_port();
             let conf = include_str!("../../../tests/interop/tinyproxy.conf.in")
                 .replace("@PREFIX@", &dir.path().display().to_string())
-                .replace("@PORT@", &port.to_string());
+                .replace("@PORT@", &port.to_string())
+                + extra;
             let conf = dir.write("tinyproxy.conf", conf);
             let child = std::process::Command::new(program)
                 .arg("-d")

@@ -91,7 +91,9 @@ pub(crate) fn open_data_url(url: &str) -> Result<(HTTPMessage, Vec<u8>)> {
     }
     // a line break would end the header block early or add headers of its own
     if mediatype.chars().any(char::is_control) {
-        return Err(Error::url_error("control character in the media type of a data URL"));
+        return Err(Error::url_error(
+            "control character in the media type of a data URL",
+        ));
     }
     let mediatype = if mediatype.is_empty() {
         "text/plain;charset=US-ASCII"
