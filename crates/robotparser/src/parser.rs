@@ -189,7 +189,7 @@ impl RobotFileParser {
     }
 
     /// `entries`: the groups read so far, other than the default (`*`) one, in file
-    /// order. In RFC mode: empty (see [`rfc9309`](Self::rfc)).
+    /// order. In RFC mode: empty (see [`rfc`](Self::rfc)).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
