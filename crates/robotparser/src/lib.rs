@@ -19,9 +19,10 @@
 //! # Ok::<(), netstd_robotparser::Error>(())
 //! ```
 //!
-//! `read()` fetches the file with `urllib.request.urlopen`; its decision half, what
-//! to make of the status and body, is [`RobotFileParser::read_response`], so the
-//! crate stays free of I/O.
+//! [`RobotFileParser::read`] fetches the file with netstd-httpclient's
+//! `urllib.request.urlopen` (`read_async` on tokio, feature `tokio`); its decision
+//! half, what to make of the status and body, is [`RobotFileParser::read_response`],
+//! which needs no I/O.
 //!
 //! The RFC 9309 mode answers as the RFC says: the longest match wins, `Allow` wins a
 //! tie, `*` and `$` are wildcards, groups for the same product token are merged,
@@ -39,6 +40,7 @@
 mod entry;
 mod parser;
 mod pytext;
+mod read;
 pub mod rfc9309;
 mod tables;
 
@@ -47,6 +49,7 @@ use std::fmt;
 pub use entry::{Entry, RuleLine};
 pub use parser::{Mode, RobotFileParser};
 pub use pytext::splitlines;
+pub use read::MAX_READ_BYTES;
 
 /// The errors of `urllib.robotparser`, named after the exceptions CPython raises.
 ///
@@ -69,6 +72,15 @@ pub enum Error {
     /// decodes it with `raw.decode("utf-8")`).
     #[error("{0}")]
     UnicodeDecodeError(String),
+    /// An error of `urlopen` in `read()` (`URLError`, a socket error, ...), with the
+    /// name of its Python class.
+    #[error("{message}")]
+    URLError {
+        /// The Python exception class (`URLError`, `TimeoutError`, ...).
+        python_name: &'static str,
+        /// Its text.
+        message: String,
+    },
 }
 
 impl Error {
@@ -82,6 +94,7 @@ impl Error {
         match self {
             Error::ValueError(_) => "ValueError",
             Error::UnicodeDecodeError(_) => "UnicodeDecodeError",
+            Error::URLError { python_name, .. } => python_name,
         }
     }
 }

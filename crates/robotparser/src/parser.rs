@@ -206,8 +206,8 @@ impl RobotFileParser {
     }
 
     /// The decision half of `read()`: what CPython's `read()` does with the answer
-    /// `urllib.request.urlopen(self.url)` got, given its status and body. (`read()`
-    /// itself, which fetches, lives with `urllib.request` in netstd-httpclient.)
+    /// `urllib.request.urlopen(self.url)` got, given its status and body
+    /// ([`RobotFileParser::read`] fetches and calls it).
     ///
     /// CPython mode, as CPython 3.11's `read()`:
     /// - 2xx: the body is decoded as UTF-8 (`UnicodeDecodeError` if it is not, a BOM
