@@ -589,6 +589,33 @@ fn apache_basic_and_digest() {
     }
 }
 
+/// A handler that reopens every request of its protocol, for ever.
+struct Reopener;
+
+impl BaseHandler for Reopener {
+    fn open(
+        &self,
+        protocol: &str,
+        req: &mut Request,
+        _: &netstd_httpclient::urllib::request::Parent<'_>,
+    ) -> netstd_httpclient::Result<netstd_httpclient::urllib::request::Opened> {
+        use netstd_httpclient::urllib::request::Opened;
+        Ok(if protocol == "loop" {
+            Opened::Reopen(req.clone())
+        } else {
+            Opened::Pass
+        })
+    }
+}
+
+#[test]
+fn endless_reopens_and_retries_end() {
+    let o = opener(vec![Box::new(Reopener)]);
+    let e = o.open("loop://x/").unwrap_err();
+    assert!(e.is_url_error());
+    assert!(e.to_string().contains("more than 50"), "{e}");
+}
+
 #[test]
 fn local_schemes_and_cves_without_network() {
     // data: (RFC 2397), huge or broken ones are URLError, never a panic

@@ -41,9 +41,24 @@ pub(crate) struct Args {
     timeout: Option<f64>,
 }
 
+/// Text for the terminal: control characters (a server's reason phrase or
+/// Location may carry escape sequences) shown escaped.
+fn printable(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
 /// The one-line message and exit code of a failure.
 fn fail(e: &Error) -> ExitCode {
-    eprintln!("netstd urlopen: {e}");
+    eprintln!("netstd urlopen: {}", printable(&e.to_string()));
     match e {
         Error::HTTPError(_) => ExitCode::from(22),
         _ => ExitCode::FAILURE,
@@ -104,15 +119,25 @@ fn request(args: &Args) -> Result<Request, String> {
         };
         req.set_data(Some(body.into()));
     }
-    req.set_timeout(args.timeout.map(Duration::from_secs_f64));
     Ok(req)
 }
 
+/// `--timeout`: a positive, finite number of seconds.
+fn timeout(args: &Args) -> Result<Option<Duration>, String> {
+    match args.timeout {
+        None => Ok(None),
+        Some(t) if t.is_finite() && t > 0.0 => Duration::try_from_secs_f64(t)
+            .map(Some)
+            .map_err(|e| format!("--timeout {t}: {e}")),
+        Some(t) => Err(format!("--timeout {t}: a positive number of seconds")),
+    }
+}
+
 pub(crate) fn run(args: Args) -> ExitCode {
-    let req = match request(&args) {
+    let (req, timeout) = match request(&args).and_then(|r| Ok((r, timeout(&args)?))) {
         Ok(r) => r,
         Err(msg) => {
-            eprintln!("netstd urlopen: {msg}");
+            eprintln!("netstd urlopen: {}", printable(&msg));
             return ExitCode::from(2);
         }
     };
@@ -139,7 +164,7 @@ pub(crate) fn run(args: Args) -> ExitCode {
         handlers.push(Box::new(HTTPCookieProcessor::new(Some(jar.clone()))));
     }
     let opener = build_opener(handlers);
-    let code = match opener.open(req) {
+    let code = match opener.open_with(req, None, timeout) {
         Ok(mut resp) => match copy(&mut resp, args.output.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&e),
@@ -209,6 +234,15 @@ fn copy(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn server_text_is_escaped() {
+        assert_eq!(
+            printable("Not\x1b]0;pwned\x07 Found"),
+            "Not\\u{1b}]0;pwned\\u{7} Found"
+        );
+        assert_eq!(printable("café"), "café");
+    }
 
     #[test]
     fn progress_lines() {

@@ -237,7 +237,7 @@ impl OpenerDirector {
                     body: Body::Local(Box::new(r)),
                 },
                 Opened::Http(how) => do_open(&how, &req).await?,
-                Opened::Reopen(new) => return self.open_request(new).await,
+                Opened::Reopen(new) => return self.open_request(Chain::next_hop(&req, new)?).await,
                 Opened::Pass => {
                     return Err(Error::url_error(format!("unknown url type: {protocol}")));
                 }
@@ -259,10 +259,9 @@ impl OpenerDirector {
     pub async fn error(&self, req: &Request, resp: Response, code: u16) -> Result<Response> {
         match self.chain.error_action(code, req, &resp.head)? {
             ErrorAction::Pass => Ok(resp),
-            ErrorAction::Retry(mut new) => {
+            ErrorAction::Retry(new) => {
                 drop(resp);
-                new.set_timeout(req.timeout());
-                self.open_request(new).await
+                self.open_request(Chain::next_hop(req, new)?).await
             }
             ErrorAction::Raise(e) => Err(Error::HTTPError(Box::new(
                 e.with_body(ErrorBody::Async(Box::new(resp))),

@@ -26,7 +26,8 @@ pub use handler::{
 pub use handlers::*;
 pub use netstd_cookiejar::request_host;
 pub use opener::{
-    OpenerDirector, USER_AGENT, UrlopenOptions, build_opener, install_opener, urlopen, urlopen_with,
+    MAX_HOPS, OpenerDirector, USER_AGENT, UrlopenOptions, build_opener, install_opener, urlopen,
+    urlopen_with,
 };
 pub use req::{IntoRequest, Request, RequestData};
 pub use retrieve::{urlcleanup, urlretrieve, urlretrieve_with};

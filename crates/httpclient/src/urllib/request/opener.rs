@@ -20,6 +20,10 @@ use crate::{ConnectionOptions, Error, HTTPConnection, HTTPSConnection, RequestOp
 /// CPython; netstd names itself.
 pub const USER_AGENT: &str = concat!("Python-urllib/3.14 netstd/", env!("CARGO_PKG_VERSION"));
 
+/// The most requests one `open` makes for redirects, authentication retries and
+/// proxy reopens together.
+pub const MAX_HOPS: u32 = 50;
+
 /// The handlers of an opener in `handler_order` (ties in the order of addition)
 /// and its `addheaders`: the part both faces share.
 #[derive(Clone)]
@@ -63,6 +67,20 @@ impl Chain {
         }
         req.set_timeout(timeout);
         Ok(req)
+    }
+
+    /// The request to open next for `from` (a redirect, a retry, a proxy's reopen),
+    /// with `from`'s timeout; at most [`MAX_HOPS`] in one chain, so handlers that
+    /// keep answering cannot recurse without end (CPython: `RecursionError`).
+    pub(crate) fn next_hop(from: &Request, mut new: Request) -> Result<Request> {
+        new.hops = from.hops + 1;
+        if new.hops > MAX_HOPS {
+            return Err(Error::url_error(format!(
+                "more than {MAX_HOPS} redirects, retries and reopens of one request"
+            )));
+        }
+        new.set_timeout(from.timeout());
+        Ok(new)
     }
 
     /// Every `<protocol>_request` processor.
@@ -208,7 +226,7 @@ impl OpenerDirector {
         let mut resp = match self.chain.open_chain(&mut req)? {
             Opened::Response(r) => r,
             Opened::Http(how) => do_open(&how, &req)?,
-            Opened::Reopen(new) => return self.open_request(new),
+            Opened::Reopen(new) => return self.open_request(Chain::next_hop(&req, new)?),
             Opened::Pass => {
                 return Err(Error::url_error(format!("unknown url type: {protocol}")));
             }
@@ -228,10 +246,9 @@ impl OpenerDirector {
     pub fn error(&self, req: &Request, resp: addinfourl, code: u16) -> Result<addinfourl> {
         match self.chain.error_action(code, req, resp.head())? {
             ErrorAction::Pass => Ok(resp),
-            ErrorAction::Retry(mut new) => {
+            ErrorAction::Retry(new) => {
                 drop(resp);
-                new.set_timeout(req.timeout());
-                self.open_request(new)
+                self.open_request(Chain::next_hop(req, new)?)
             }
             ErrorAction::Raise(e) => Err(Error::HTTPError(Box::new(
                 e.with_body(ErrorBody::Blocking(Box::new(resp))),

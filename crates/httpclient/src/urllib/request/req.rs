@@ -101,12 +101,15 @@ pub struct Request {
     headers: Vec<(String, String)>,
     unredirected_hdrs: Vec<(String, String)>,
     origin_req_host: String,
+    origin_explicit: bool,
     unverifiable: bool,
     method: Option<String>,
     tunnel_host: Option<String>,
     timeout: Option<Duration>,
     pub(crate) redirect_dict: Option<HashMap<String, u32>>,
     pub(crate) digest_retries: u32,
+    /// Requests opened again for this one (redirects, retries, proxies).
+    pub(crate) hops: u32,
 }
 
 /// `str.capitalize()`: the first character upper case, the rest lower case.
@@ -180,12 +183,14 @@ impl Request {
             headers: Vec::new(),
             unredirected_hdrs: Vec::new(),
             origin_req_host: String::new(),
+            origin_explicit: false,
             unverifiable: false,
             method: None,
             tunnel_host: None,
             timeout: None,
             redirect_dict: None,
             digest_retries: 0,
+            hops: 0,
         };
         req.set_full_url(url)?;
         req.origin_req_host = netstd_cookiejar::request_host(&req);
@@ -198,21 +203,26 @@ impl Request {
         self
     }
 
-    /// `Request(url, headers={...})`: one header, as `add_header`.
+    /// `Request(url, headers={...})`: one header, as `add_header` (the default
+    /// `origin_req_host` is worked out again, as `__init__` does after the headers).
     pub fn with_header(mut self, key: &str, value: &str) -> Self {
         self.add_header(key, value);
+        if !self.origin_explicit {
+            self.origin_req_host = netstd_cookiejar::request_host(&self);
+        }
         self
     }
 
-    /// `Request(url, method=...)`.
+    /// `Request(url, method=...)` (an empty method is no method, as in CPython).
     pub fn with_method(mut self, method: &str) -> Self {
-        self.method = Some(method.to_owned());
+        self.method = (!method.is_empty()).then(|| method.to_owned());
         self
     }
 
     /// `Request(url, origin_req_host=...)`.
     pub fn with_origin_req_host(mut self, host: &str) -> Self {
         self.origin_req_host = host.to_owned();
+        self.origin_explicit = true;
         self
     }
 
@@ -287,10 +297,18 @@ impl Request {
         self.data.as_ref()
     }
 
-    /// `data = ...`: a new body drops a Content-length header set before.
+    /// `data = ...`: a different body drops a Content-length header set before.
     pub fn set_data(&mut self, data: Option<RequestData>) {
-        self.data = data;
-        self.remove_header("Content-length");
+        let same = match (&self.data, &data) {
+            (None, None) => true,
+            (Some(RequestData::Bytes(a)), Some(RequestData::Bytes(b))) => a == b,
+            (Some(RequestData::Reader(a)), Some(RequestData::Reader(b))) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        if !same {
+            self.data = data;
+            self.remove_header("Content-length");
+        }
     }
 
     /// `origin_req_host`.
@@ -511,6 +529,21 @@ mod tests {
         assert!(!r.has_header("Content-length"));
         let r = Request::new("file:///etc/passwd").unwrap();
         assert_eq!((r.host(), r.selector()), ("", "/etc/passwd"));
+        let mut same = Request::new("http://h/").unwrap().with_data("yy");
+        same.add_header("Content-length", "2");
+        same.set_data(Some("yy".into()));
+        assert!(same.has_header("Content-length"), "the same data keeps it");
+        assert_eq!(
+            Request::new("http://h/")
+                .unwrap()
+                .with_method("")
+                .get_method(),
+            "GET"
+        );
+        let r = Request::new("file:///x")
+            .unwrap()
+            .with_header("Host", "Foo.com:80");
+        assert_eq!(r.origin_req_host(), "foo.com");
         let r = Request::new("http://%61b/").unwrap();
         assert_eq!(r.host(), "ab");
         assert!(matches!(Request::new("nourl"), Err(Error::ValueError(_))));

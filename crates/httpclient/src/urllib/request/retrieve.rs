@@ -22,7 +22,12 @@ fn tempfile() -> Result<(File, PathBuf)> {
             .map_err(|e| Error::OSError(std::io::Error::other(e.to_string()).into()))?;
         let name: String = random.iter().map(|b| format!("{b:02x}")).collect();
         let path = dir.join(format!("tmp{name}"));
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        // readable by its owner only, as tempfile.NamedTemporaryFile makes it
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
             Ok(f) => return Ok((f, path)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e.into()),

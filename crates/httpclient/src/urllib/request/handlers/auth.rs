@@ -265,6 +265,12 @@ impl PasswordMgr for HTTPPasswordMgrWithPriorAuth {
     }
 }
 
+/// Python's `str.split()`: runs of whitespace, U+001C..U+001F included.
+fn py_split(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+        .filter(|w| !w.is_empty())
+}
+
 /// The challenges of a `WWW-Authenticate` value as CPython's
 /// `AbstractBasicAuthHandler.rx` finds them,
 /// `(?:^|,)[ \t]*([^ \t,]+)[ \t]+realm=(["']?)([^"']*)\2` (case-insensitive), but
@@ -339,7 +345,7 @@ fn parse_realm(header: &str) -> Vec<(String, Option<String>)> {
         }
     }
     if found.is_empty() {
-        let scheme = header.split_whitespace().next().unwrap_or("").to_owned();
+        let scheme = py_split(header).next().unwrap_or("").to_owned();
         found.push((scheme, None));
     }
     found
@@ -395,25 +401,29 @@ impl AbstractBasicAuthHandler {
         head: &ResponseHead,
     ) -> Result<ErrorAction> {
         let headers = head.headers.get_all(authreq);
-        let mut unsupported = None;
+        let mut unsupported = false;
+        let mut last_scheme = String::new();
         for header in headers {
             for (scheme, realm) in parse_realm(header) {
                 if !scheme.eq_ignore_ascii_case("basic") {
-                    unsupported = Some(scheme);
+                    unsupported = true;
+                    last_scheme = scheme;
                     continue;
                 }
                 if let Some(realm) = realm {
                     return self.retry_http_basic_auth(host, req, &realm);
                 }
+                last_scheme = scheme;
             }
         }
-        match unsupported {
-            Some(scheme) => Err(Error::ValueError(format!(
+        if unsupported {
+            // CPython's message names the last scheme parsed
+            return Err(Error::ValueError(format!(
                 "AbstractBasicAuthHandler does not support the following scheme: {}",
-                netstd_urlparse::py_repr(&scheme)
-            ))),
-            None => Ok(ErrorAction::Pass),
+                netstd_urlparse::py_repr(&last_scheme)
+            )));
         }
+        Ok(ErrorAction::Pass)
     }
 
     /// `retry_http_basic_auth(host, req, realm)`.
@@ -592,18 +602,24 @@ pub fn parse_http_list(s: &str) -> Vec<String> {
 /// ```
 pub fn parse_keqv_list(l: &[String]) -> Result<Vec<(String, String)>> {
     let mut parsed: Vec<(String, String)> = Vec::new();
+    // a dict's insertion order and its linear time, however many keys a server sends
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for elt in l {
         let (k, v) = elt.split_once('=').ok_or_else(|| {
             Error::ValueError("not enough values to unpack (expected 2, got 1)".into())
         })?;
-        let v = if v.len() >= 2 && v.starts_with('"') && v.ends_with('"') {
-            &v[1..v.len() - 1]
+        // v[0] == '"' and v[-1] == '"': v[1:-1] (a lone quote becomes empty)
+        let v = if v.starts_with('"') && v.ends_with('"') {
+            v.get(1..v.len().saturating_sub(1)).unwrap_or("")
         } else {
             v
         };
-        match parsed.iter_mut().find(|(k2, _)| k2 == k) {
-            Some(slot) => slot.1 = v.to_owned(),
-            None => parsed.push((k.to_owned(), v.to_owned())),
+        match index.get(k) {
+            Some(&i) => parsed[i].1 = v.to_owned(),
+            None => {
+                index.insert(k, parsed.len());
+                parsed.push((k.to_owned(), v.to_owned()));
+            }
         }
     }
     Ok(parsed)
@@ -676,7 +692,7 @@ impl AbstractDigestAuthHandler {
         let Some(value) = head.headers.get(authreq) else {
             return Ok(ErrorAction::Pass);
         };
-        let Some(scheme) = value.split_whitespace().next() else {
+        let Some(scheme) = py_split(value).next() else {
             return Ok(ErrorAction::Pass);
         };
         if scheme.eq_ignore_ascii_case("digest") {
@@ -919,6 +935,19 @@ mod tests {
         ] {
             let _ = parse_realm(&header);
         }
+    }
+
+    #[test]
+    fn keqv_is_linear_and_strips_a_lone_quote() {
+        // a hostile challenge with many keys costs linear time (it was quadratic)
+        let many: Vec<String> = (0..200_000).map(|i| format!("k{i}=x")).collect();
+        assert_eq!(parse_keqv_list(&many).unwrap().len(), 200_000);
+        let d = parse_keqv_list(&["a=\"".into(), "a=2".into(), "b=\"q\"".into()]).unwrap();
+        assert_eq!(
+            d,
+            [("a".to_owned(), "2".to_owned()), ("b".into(), "q".into())]
+        );
+        assert_eq!(parse_keqv_list(&["a=\"".into()]).unwrap()[0].1, "");
     }
 
     #[test]

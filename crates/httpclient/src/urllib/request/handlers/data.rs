@@ -38,9 +38,8 @@ pub(crate) fn decodebytes(data: &[u8]) -> std::result::Result<Vec<u8>, String> {
                         | (u32::from(quad[2]) << 6)
                         | u32::from(quad[3]);
                     out.extend_from_slice(&bits.to_be_bytes()[1..1 + n]);
-                    fill = 0;
-                    pads = 0;
-                    quad = [0; 4];
+                    // padding that completes a group ends the data (binascii's `done`)
+                    return Ok(out);
                 }
             }
             continue;
@@ -160,7 +159,14 @@ mod tests {
     fn base64_as_binascii() {
         assert_eq!(decodebytes(b"aGVsbG8=").unwrap(), b"hello");
         assert_eq!(decodebytes(b"aGVs\nbG8=").unwrap(), b"hello");
-        assert_eq!(decodebytes(b"YQ==YQ==").unwrap(), b"aa");
+        // the answers of CPython 3.11's binascii.a2b_base64
+        assert_eq!(decodebytes(b"YQ==YQ==").unwrap(), b"a");
+        assert_eq!(decodebytes(b"YQ==Y").unwrap(), b"a");
+        assert_eq!(decodebytes(b"YWI=YQ").unwrap(), b"ab");
+        assert_eq!(decodebytes(b"YW=Jj").unwrap(), b"abc");
+        assert_eq!(decodebytes(b"Y=Q==").unwrap(), b"a");
+        assert_eq!(decodebytes(b"YQ=x=").unwrap(), b"a\x0c");
+        assert_eq!(decodebytes(b"YQ=").unwrap_err(), "Incorrect padding");
         assert_eq!(decodebytes(b"YWJj").unwrap(), b"abc");
         assert_eq!(decodebytes(b"").unwrap(), b"");
         assert_eq!(decodebytes(b"YQ").unwrap_err(), "Incorrect padding");

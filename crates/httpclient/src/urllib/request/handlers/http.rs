@@ -85,8 +85,11 @@ impl HttpPlan {
                 headers.push((k.clone(), v.clone()));
             }
         }
-        headers.retain(|(k, _)| k != "Connection");
-        headers.push(("Connection".into(), "close".into()));
+        // headers["Connection"] = "close": in place when the caller set one
+        match headers.iter_mut().find(|(k, _)| k == "Connection") {
+            Some(slot) => slot.1 = "close".into(),
+            None => headers.push(("Connection".into(), "close".into())),
+        }
         let mut titled: Vec<(String, String)> = Vec::with_capacity(headers.len());
         for (k, v) in headers {
             let k = title(&k);

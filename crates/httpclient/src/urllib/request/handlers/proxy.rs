@@ -70,10 +70,11 @@ fn bypass(host: &str, no_proxy: Option<&str>) -> bool {
     let host = host.to_lowercase();
     let (hostonly, _) = splitport(&host);
     for name in no_proxy.split(',') {
-        let name = name.trim().trim_start_matches('.').to_lowercase();
+        let name = name.trim();
         if name.is_empty() {
             continue;
         }
+        let name = name.trim_start_matches('.').to_lowercase();
         if hostonly == name || host == name {
             return true;
         }
@@ -115,7 +116,11 @@ pub(crate) fn parse_proxy(proxy: &str) -> Result<ProxyParts> {
                 netstd_urlparse::py_repr(proxy)
             )));
         }
-        let end = r_scheme[2..].find('/').map_or(r_scheme.len(), |i| i + 2);
+        // the authority ends at the first '/' after the userinfo (a password may hold '/')
+        let from = r_scheme.find('@').unwrap_or(2);
+        let end = r_scheme[from..]
+            .find('/')
+            .map_or(r_scheme.len(), |i| i + from);
         (scheme, &r_scheme[2..end])
     };
     let (userinfo, hostport) = match authority.rfind('@') {
@@ -183,7 +188,9 @@ impl ProxyHandler {
                     netstd_urlparse::unquote(password)
                 );
                 let creds = base64::engine::general_purpose::STANDARD.encode(pair);
-                req.add_header("Proxy-authorization", &format!("Basic {creds}"));
+                // unredirected (CPython: add_header): a redirect that leaves the
+                // proxy must not carry the proxy's password to the target
+                req.add_unredirected_header("Proxy-authorization", &format!("Basic {creds}"));
             }
         }
         let hostport = netstd_urlparse::unquote(&hostport).into_owned();
@@ -251,6 +258,28 @@ mod tests {
         assert!(bypass("localhost:8080", Some("localhost")));
         assert!(!bypass("notexample.com", Some("example.com")));
         assert!(!bypass("a.com", None));
+        // "." strips to "" and then matches names ending with a dot, as CPython
+        assert!(bypass("example.com.", Some(".")));
+    }
+
+    #[test]
+    fn proxy_credentials_are_not_redirected() {
+        let h = ProxyHandler::new(Some(BTreeMap::from([(
+            "http".to_owned(),
+            "http://joe:pw@proxy.invalid:3128".to_owned(),
+        )])));
+        let mut req = Request::new("http://example.com/").unwrap();
+        let parent = Parent { addheaders: &[] };
+        assert!(matches!(
+            h.open("http", &mut req, &parent).unwrap(),
+            Opened::Pass
+        ));
+        assert_eq!(req.host(), "proxy.invalid:3128");
+        assert!(req.headers().is_empty());
+        assert_eq!(
+            req.get_header("Proxy-authorization"),
+            Some("Basic am9lOnB3")
+        );
     }
 
     #[test]
@@ -269,5 +298,14 @@ mod tests {
             )
         );
         assert!(parse_proxy("file:/ftp.example.com").is_err());
+        assert_eq!(
+            parse_proxy("http://joe:pa/ss@proxy:3128/x").unwrap(),
+            (
+                Some("http".into()),
+                Some("joe".into()),
+                Some("pa/ss".into()),
+                "proxy:3128".into()
+            )
+        );
     }
 }

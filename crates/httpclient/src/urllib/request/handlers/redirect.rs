@@ -105,6 +105,10 @@ impl HTTPRedirectHandler {
             if cross && (lower == "authorization" || lower == "cookie") {
                 continue;
             }
+            // the proxy's credentials are the ProxyHandler's to add, per request
+            if lower == "proxy-authorization" {
+                continue;
+            }
             new.add_header(k, v);
         }
         Ok(Ok(new))
@@ -186,5 +190,36 @@ impl BaseHandler for HTTPRedirectHandler {
         *visited.entry(newurl).or_insert(0) += 1;
         new.redirect_dict = Some(visited);
         Ok(ErrorAction::Retry(new))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redirected_requests_carry_no_credentials_elsewhere() {
+        let h = HTTPRedirectHandler::new();
+        let mut req = Request::new("http://a.example/x").unwrap();
+        req.add_header("Authorization", "Basic eA==");
+        req.add_header("Proxy-authorization", "Basic eQ==");
+        req.add_header("Cookie", "a=1");
+        req.add_header("X-other", "1");
+        let head = ResponseHead::default();
+        let same = h
+            .redirect_request(&req, &head, 302, "http://a.example/y")
+            .unwrap()
+            .unwrap();
+        assert_eq!(same.get_header("Authorization"), Some("Basic eA=="));
+        assert_eq!(same.get_header("Proxy-authorization"), None);
+        for elsewhere in ["http://b.example/y", "http://a.example:8080/y"] {
+            let new = h
+                .redirect_request(&req, &head, 302, elsewhere)
+                .unwrap()
+                .unwrap();
+            assert_eq!(new.get_header("Authorization"), None);
+            assert_eq!(new.get_header("Cookie"), None);
+            assert_eq!(new.get_header("X-other"), Some("1"));
+        }
     }
 }
