@@ -5,7 +5,8 @@
 //!
 //! `urlopen` a URL and read it, a `Request` with headers and a form body made by
 //! `urlencode`, catching `HTTPError` and reading its page, an opener with cookies
-//! and Basic authentication, `urlretrieve` with a progress hook, and a `data:` URL.
+//! and Basic authentication, `urlretrieve` with a progress hook, a `data:` URL, and
+//! `urllib.robotparser` reading the site's robots.txt.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -56,6 +57,12 @@ impl HTTPRequestHandler for Site {
                 200,
                 &[("Content-Type", "text/plain; charset=utf-8")],
                 "hello, urllib\n",
+            ),
+            "/robots.txt" => Self::reply(
+                r,
+                200,
+                &[],
+                "User-agent: *\nDisallow: /private\nCrawl-delay: 2\n",
             ),
             "/login" => Self::reply(
                 r,
@@ -170,6 +177,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         headers.get("Content-Length")
     );
     std::fs::remove_file(path)?;
+
+    // urllib.robotparser: rp.set_url(...); rp.read(); rp.can_fetch(...)
+    let mut rp = netstd::urllib::robotparser::RobotFileParser::new(&format!("{base}/robots.txt"))?;
+    rp.read()?;
+    println!(
+        "robots.txt: / {}, /private {}, crawl delay {:?}",
+        rp.can_fetch("TourBot/1.0", &format!("{base}/"))?,
+        rp.can_fetch("TourBot/1.0", &format!("{base}/private"))?,
+        rp.crawl_delay("TourBot").and_then(|d| d.to_u64())
+    );
 
     // data: URLs need no network
     println!(
