@@ -28,28 +28,12 @@ struct Py {
 }
 
 fn python_server() -> Option<Py> {
-    let python = interop::require("python3")?;
-    let port = free_port();
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/interop/urllib_server.py"
     );
-    let child = Command::new(python)
-        .arg(script)
-        .arg(port.to_string())
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start the CPython server");
-    let peer = Peer(child);
-    assert!(
-        interop::wait_for_port(([127, 0, 0, 1], port).into(), Duration::from_secs(20)),
-        "the CPython server did not start"
-    );
-    Some(Py {
-        _peer: peer,
-        base: format!("http://127.0.0.1:{port}"),
-    })
+    let (peer, base) = interop::python_server(std::path::Path::new(script))?;
+    Some(Py { _peer: peer, base })
 }
 
 /// An opener without proxies from the environment.

@@ -3,9 +3,6 @@
 //! 401, 403 and 500 (tests/interop/urllib_server.py); both modes, both faces.
 //! Skips when a peer is missing; fails instead under NETSTD_REQUIRE_INTEROP=1.
 
-use std::process::{Command, Stdio};
-use std::time::Duration;
-
 use netstd_robotparser::RobotFileParser;
 use netstd_testsupport::interop::{self, Nginx, Peer};
 use netstd_testsupport::{TestCa, free_port};
@@ -14,24 +11,11 @@ const ROBOTS: &[u8] =
     b"User-agent: *\nDisallow: /private/\nCrawl-delay: 3\n\nUser-agent: BadBot\nDisallow: /\n";
 
 fn python_server() -> Option<(Peer, String)> {
-    let python = interop::require("python3")?;
-    let port = free_port();
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/interop/urllib_server.py"
     );
-    let child = Command::new(python)
-        .arg(script)
-        .arg(port.to_string())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start the CPython server");
-    let peer = Peer(child);
-    assert!(interop::wait_for_port(
-        ([127, 0, 0, 1], port).into(),
-        Duration::from_secs(20)
-    ));
-    Some((peer, format!("http://127.0.0.1:{port}")))
+    interop::python_server(std::path::Path::new(script))
 }
 
 #[test]

@@ -381,6 +381,28 @@ pub mod interop {
         }
     }
 
+    /// A CPython server script of the repository (`tests/interop/*.py`) started
+    /// as `python3 SCRIPT PORT` on a free port of 127.0.0.1: the process and its
+    /// base URL `http://127.0.0.1:PORT`. `None` (the test skips) without python3.
+    pub fn python_server(script: &Path) -> Option<(Peer, String)> {
+        let python = require("python3")?;
+        let port = free_port();
+        let child = std::process::Command::new(python)
+            .arg(script)
+            .arg(port.to_string())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("start the CPython server");
+        let peer = Peer(child);
+        assert!(
+            wait_for_port(([127, 0, 0, 1], port).into(), Duration::from_secs(20)),
+            "{} did not start",
+            script.display()
+        );
+        Some((peer, format!("http://127.0.0.1:{port}")))
+    }
+
     /// Waits until something accepts connections on `addr` (a loopback address),
     /// at most `limit`; false when nothing did.
     pub fn wait_for_port(addr: SocketAddr, limit: Duration) -> bool {

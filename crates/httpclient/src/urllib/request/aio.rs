@@ -19,13 +19,14 @@ use tokio::io::{AsyncBufRead, AsyncRead, ReadBuf};
 
 use super::handler::{BaseHandler, ErrorAction, HttpOpen, Opened, ResponseAction};
 use super::handlers::http::HttpPlan;
-use super::opener::{Chain, SharedReader, installed_opener};
+use super::handlers::http::SharedReader;
+use super::opener::{Chain, installed_opener};
 use super::req::{IntoRequest, Request, RequestData};
 use super::{HTTPSHandler, UrlopenOptions};
 use crate::aio::{HTTPConnection, HTTPResponse, HTTPSConnection};
 use crate::urllib::error::ErrorBody;
 use crate::urllib::response::{ResponseHead, addinfourl};
-use crate::{ConnectionOptions, Error, RequestOptions, Result};
+use crate::{Error, Result};
 
 enum Body {
     Http(Box<HTTPResponse>),
@@ -273,39 +274,17 @@ impl OpenerDirector {
 /// `AbstractHTTPHandler.do_open` on tokio.
 async fn do_open(how: &HttpOpen, req: &Request) -> Result<Response> {
     let plan = HttpPlan::new(req);
-    let mut opts = ConnectionOptions::new();
-    if let Some(t) = req.timeout() {
-        opts = opts.timeout(t);
-    }
+    let opts = plan.connection_options(req, how);
     let mut h = if how.https {
-        if let Some(ctx) = &how.context {
-            opts = opts.context(ctx.clone());
-        }
         HTTPSConnection::new_with(req.host(), &opts)?.0
     } else {
         HTTPConnection::new_with(req.host(), &opts)?
     };
     h.set_debuglevel(how.debuglevel);
-    if let Some((host, headers)) = &plan.tunnel {
-        let headers: Vec<(&str, &str)> = headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+    if let Some((host, headers)) = plan.tunnel() {
         h.set_tunnel(host, None, &headers)?;
     }
-    let mut opts = RequestOptions::new().encode_chunked(plan.encode_chunked);
-    for (k, v) in &plan.headers {
-        opts = opts.header(k, v.as_str());
-    }
-    match req.data() {
-        None => {}
-        Some(RequestData::Bytes(b)) => opts = opts.body(b.as_slice()),
-        Some(RequestData::Reader(r)) => {
-            opts = opts.body(crate::Body::async_reader(InlineReader(SharedReader(
-                r.clone(),
-            ))))
-        }
-    }
+    let opts = plan.request_options(req, |r| crate::Body::async_reader(InlineReader(r)));
     h.request_with(req.get_method(), req.selector(), opts)
         .await
         .map_err(Error::wrap_os_error)?;

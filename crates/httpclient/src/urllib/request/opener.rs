@@ -14,7 +14,7 @@ use super::handlers::{
 use super::req::{IntoRequest, Request, RequestData};
 use crate::urllib::error::ErrorBody;
 use crate::urllib::response::addinfourl;
-use crate::{ConnectionOptions, Error, HTTPConnection, HTTPSConnection, RequestOptions, Result};
+use crate::{Error, HTTPConnection, HTTPSConnection, Result};
 
 /// `OpenerDirector.addheaders`' default: `[("User-agent", "Python-urllib/3.x")]` in
 /// CPython; netstd names itself.
@@ -257,53 +257,23 @@ impl OpenerDirector {
     }
 }
 
-/// The request's reader body, locked for each read.
-pub(crate) struct SharedReader(pub(crate) Arc<std::sync::Mutex<Box<dyn std::io::Read + Send>>>);
-
-impl std::io::Read for SharedReader {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).read(buf)
-    }
-}
-
 /// `AbstractHTTPHandler.do_open`, blocking.
 fn do_open(how: &HttpOpen, req: &Request) -> Result<addinfourl> {
     let plan = HttpPlan::new(req);
-    let mut opts = ConnectionOptions::new();
-    if let Some(t) = req.timeout() {
-        opts = opts.timeout(t);
-    }
+    let opts = plan.connection_options(req, how);
     let mut h = if how.https {
-        if let Some(ctx) = &how.context {
-            opts = opts.context(ctx.clone());
-        }
         HTTPSConnection::new_with(req.host(), &opts)?.0
     } else {
         HTTPConnection::new_with(req.host(), &opts)?
     };
     h.set_debuglevel(how.debuglevel);
-    if let Some((host, headers)) = &plan.tunnel {
-        let headers: Vec<(&str, &str)> = headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+    if let Some((host, headers)) = plan.tunnel() {
         h.set_tunnel(host, None, &headers)?;
     }
-    let mut opts = RequestOptions::new().encode_chunked(plan.encode_chunked);
-    for (k, v) in &plan.headers {
-        opts = opts.header(k, v.as_str());
-    }
-    match req.data() {
-        None => {}
-        Some(RequestData::Bytes(b)) => opts = opts.body(b.as_slice()),
-        Some(RequestData::Reader(r)) => {
-            opts = opts.body(crate::Body::reader(SharedReader(r.clone())))
-        }
-    }
+    let opts = plan.request_options(req, crate::Body::reader);
     h.request_with(req.get_method(), req.selector(), opts)
         .map_err(Error::wrap_os_error)?;
-    let resp = h.getresponse()?;
-    Ok(addinfourl::from_http(resp, &req.full_url()))
+    Ok(addinfourl::from_http(h.getresponse()?, &req.full_url()))
 }
 
 /// Python's `urllib.request.build_opener(*handlers)`: an opener with the default

@@ -1,11 +1,14 @@
 //! `HTTPHandler` and `HTTPSHandler` (`AbstractHTTPHandler`): the request's
 //! automatic headers, and the plan of the exchange both faces carry out.
 
+use std::io::Read;
+use std::sync::{Arc, Mutex};
+
 use netstd_core::ssl::SSLContext;
 
 use crate::urllib::request::handler::{BaseHandler, HandlerKind, HttpOpen, Opened, Parent};
 use crate::urllib::request::req::{Request, RequestData, capitalize, splithost, splittype};
-use crate::{Error, Result};
+use crate::{Body, ConnectionOptions, Error, RequestOptions, Result};
 
 /// `AbstractHTTPHandler.do_request_`: Host, Content-type, Content-length (or
 /// chunked for a reader) and the opener's `addheaders`, as unredirected headers.
@@ -67,6 +70,15 @@ fn title(name: &str) -> String {
     out
 }
 
+/// The request's reader body, locked for each read.
+pub(crate) struct SharedReader(pub(crate) Arc<Mutex<Box<dyn Read + Send>>>);
+
+impl Read for SharedReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).read(buf)
+    }
+}
+
 /// What `do_open` sends: the headers (unredirected ones first, `Connection: close`,
 /// names title-cased), the CONNECT tunnel with the Proxy-Authorization moved to it,
 /// and whether the body is chunked.
@@ -109,6 +121,49 @@ impl HttpPlan {
             headers: titled,
             tunnel,
             encode_chunked: req.has_header("Transfer-encoding"),
+        }
+    }
+
+    /// The connection's options: the request's timeout, the handler's context.
+    pub(crate) fn connection_options(&self, req: &Request, how: &HttpOpen) -> ConnectionOptions {
+        let mut opts = ConnectionOptions::new();
+        if let Some(t) = req.timeout() {
+            opts = opts.timeout(t);
+        }
+        if let (true, Some(ctx)) = (how.https, &how.context) {
+            opts = opts.context(ctx.clone());
+        }
+        opts
+    }
+
+    /// `set_tunnel(host, headers=...)`'s arguments, when there is a tunnel.
+    pub(crate) fn tunnel(&self) -> Option<(&str, Vec<(&str, &str)>)> {
+        self.tunnel.as_ref().map(|(host, headers)| {
+            (
+                host.as_str(),
+                headers
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect(),
+            )
+        })
+    }
+
+    /// `request(method, selector, data, headers, encode_chunked=...)`'s options;
+    /// `reader` makes the face's body of a reader.
+    pub(crate) fn request_options<'a>(
+        &'a self,
+        req: &'a Request,
+        reader: impl FnOnce(SharedReader) -> Body<'a>,
+    ) -> RequestOptions<'a> {
+        let mut opts = RequestOptions::new().encode_chunked(self.encode_chunked);
+        for (k, v) in &self.headers {
+            opts = opts.header(k, v.as_str());
+        }
+        match req.data() {
+            None => opts,
+            Some(RequestData::Bytes(b)) => opts.body(b.as_slice()),
+            Some(RequestData::Reader(r)) => opts.body(reader(SharedReader(r.clone()))),
         }
     }
 }
