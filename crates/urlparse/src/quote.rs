@@ -812,7 +812,7 @@ mod tests {
                 scan_escapes(&v, true),
                 (v.contains(&b'%'), v.contains(&b'+'))
             );
-            assert_eq!(scan_escapes(&v, false).1, false);
+            assert!(!scan_escapes(&v, false).1);
         }
     }
 
