@@ -336,8 +336,8 @@ pub(crate) fn latin1(bytes: &[u8]) -> String {
 
 /// Python's `http.client.parse_headers(fp)` over bytes: reads header lines up to
 /// the blank line (or the end of the input) with CPython's limits, 65,536 bytes a
-/// line ([`Error::LineTooLong`]) and 100 lines counting the blank one
-/// ([`Error::HTTPException`]), then parses them as CPython does.
+/// line ([`Error::LineTooLong`](crate::Error::LineTooLong)) and 100 lines counting the blank one
+/// ([`Error::HTTPException`](crate::Error::HTTPException)), then parses them as CPython does.
 ///
 /// ```
 /// let m = netstd_http::parse_headers(b"Host: a\r\nX: 1\r\n  folded\r\n\r\nbody")?;

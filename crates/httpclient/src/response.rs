@@ -77,7 +77,7 @@ impl HTTPResponse {
     reader_methods!(;);
 
     /// `read()`: the whole (rest of the) body. A body cut short is
-    /// [`Error::IncompleteRead`]; memory grows with what arrives, never with what
+    /// [`Error::IncompleteRead`](crate::Error::IncompleteRead); memory grows with what arrives, never with what
     /// Content-Length announces.
     pub fn read(&mut self) -> Result<Vec<u8>> {
         let mut out = Vec::with_capacity(self.read_hint());

@@ -5,7 +5,7 @@
 //! - [`Stream`]: TCP or Unix-domain, plain or TLS, with timeouts and an in-place
 //!   [`Stream::starttls`].
 //! - [`ssl`]: Python's `ssl.SSLContext` over rustls; verification on by default.
-//! - [`line`]: bounded line framing, sans-IO ([`line::LineFramer`]) and blocking
+//! - [`line`](mod@line): bounded line framing, sans-IO ([`line::LineFramer`]) and blocking
 //!   ([`LineReader`]), with the line-length limit each protocol needs.
 //! - [`aio`] (feature `tokio`): the same on tokio.
 //! - [`Error`]: one error type; each case names the Python exception it stands for.

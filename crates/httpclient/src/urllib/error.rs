@@ -1,5 +1,5 @@
 //! Python's `urllib.error`: `URLError`, `HTTPError` and `ContentTooShortError` are
-//! variants of the crate's [`Error`](crate::Error) (`Error::URLError`,
+//! variants of the crate's [`Error`] (`Error::URLError`,
 //! `Error::HTTPError`, `Error::ContentTooShortError`; [`Error::is_url_error`](crate::Error::is_url_error)
 //! is `isinstance(e, URLError)`); [`HTTPError`] is the response an HTTP error carries.
 //!

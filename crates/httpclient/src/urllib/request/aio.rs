@@ -1,5 +1,5 @@
 //! `urlopen` and the opener on tokio: the same handlers and decisions as the
-//! blocking face (they are the same [`BaseHandler`](super::BaseHandler) values),
+//! blocking face (they are the same [`BaseHandler`] values),
 //! with HTTP(S) fetched by the async client.
 //!
 //! ```no_run
