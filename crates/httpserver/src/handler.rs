@@ -2,7 +2,7 @@
 //! `do_<METHOD>` and answered as CPython does.
 
 use std::io::{self, BufRead, Read, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use netstd_core::Address;
 use netstd_http::HTTPMessage;
@@ -217,7 +217,16 @@ impl<'h> BaseHTTPRequestHandler<'h> {
         }
     }
 
-    fn one_request(&mut self) -> io::Result<()> {
+    /// Reads the request line and the header block; from the first byte on, the
+    /// whole head must arrive within the handler's `timeout` (beyond CPython, which
+    /// bounds each read only: a client sending a byte every 59 seconds would hold
+    /// the thread for days).
+    fn read_head(&mut self) -> io::Result<Step> {
+        // an idle keep-alive connection waits for the next request as long as
+        // `timeout` allows each read; the deadline starts with the request
+        self.conn.fill_buf()?;
+        let deadline = self.handler.timeout().map(|t| Instant::now() + t);
+        self.conn.set_read_deadline(deadline);
         let mut raw = Vec::new();
         (&mut *self.conn)
             .take(MAX_LINE + 1)
@@ -238,6 +247,13 @@ impl<'h> BaseHTTPRequestHandler<'h> {
                 }
             };
         }
+        Ok(step)
+    }
+
+    fn one_request(&mut self) -> io::Result<()> {
+        let head = self.read_head();
+        self.conn.set_read_deadline(None);
+        let step = head?;
         match step {
             Step::Close => return Ok(()),
             Step::Error(code, message, explain) => {

@@ -390,6 +390,49 @@ fn slow_clients_are_dropped() {
 }
 
 #[test]
+fn a_head_sent_a_byte_at_a_time_is_bounded() {
+    // each byte comes well within the per-read timeout, so only a bound on the
+    // whole head ends this (CPython would wait for the last byte)
+    struct Quick;
+    impl HTTPRequestHandler for Quick {
+        fn timeout(&self) -> Option<Duration> {
+            Some(Duration::from_millis(600))
+        }
+    }
+    let server = Running::start(Quick);
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let head = b"GET / HTTP/1.1\r\nHost: x\r\nX-slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+    let started = std::time::Instant::now();
+    let mut sent = 0;
+    for &byte in head.iter() {
+        if s.write_all(&[byte]).is_err() {
+            break;
+        }
+        sent += 1;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // the drip lasts 6.4 s; the server gave up after about 0.6 s plus one read
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
+    assert!(sent < head.len() || started.elapsed() < Duration::from_secs(8));
+    // an idle keep-alive wait is not part of the head: a request that starts late but
+    // arrives at once is served
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    s.write_all(b"GET / HTTP/1.0\r\n\r\n").unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    assert!(
+        String::from_utf8_lossy(&out).starts_with("HTTP/1.0 501"),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+}
+
+#[test]
 fn byte_ranges() {
     let dir = TempDir::new();
     dir.write("ten.txt", "0123456789");

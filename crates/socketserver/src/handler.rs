@@ -3,7 +3,7 @@
 
 use std::io::{self, BufRead, Read, Write};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use netstd_core::{Address, Stream};
 
@@ -38,6 +38,7 @@ pub struct StreamRequest {
     rend: usize,
     wbuf: Vec<u8>,
     wbufsize: usize,
+    read_deadline: Option<Instant>,
 }
 
 impl StreamRequest {
@@ -51,6 +52,33 @@ impl StreamRequest {
             rend: 0,
             wbuf: Vec::new(),
             wbufsize: 0,
+            read_deadline: None,
+        }
+    }
+
+    /// Beyond Python: after `deadline`, a read that needs the socket fails with
+    /// `TimedOut` (a read already waiting still ends by the socket timeout). Bounds
+    /// a whole exchange, such as a request head a client sends a byte at a time,
+    /// where `settimeout` bounds each read. `None` removes it.
+    ///
+    /// ```no_run
+    /// use std::time::{Duration, Instant};
+    /// # fn demo(req: &mut netstd_socketserver::StreamRequest) {
+    /// req.set_read_deadline(Some(Instant::now() + Duration::from_secs(30)));
+    /// # }
+    /// ```
+    pub fn set_read_deadline(&mut self, deadline: Option<Instant>) {
+        self.read_deadline = deadline;
+    }
+
+    /// `Err(TimedOut)` once the read deadline has passed.
+    fn check_deadline(&self) -> io::Result<()> {
+        match self.read_deadline {
+            Some(d) if Instant::now() >= d => Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the read deadline passed",
+            )),
+            _ => Ok(()),
         }
     }
 
@@ -103,6 +131,7 @@ impl StreamRequest {
             let grown = (self.rbuf.len() * 2).max(8192);
             self.rbuf.resize(grown, 0);
         }
+        self.check_deadline()?;
         let n = self.stream.read(&mut self.rbuf[self.rend..])?;
         self.rend += n;
         Ok(n)
@@ -123,6 +152,7 @@ impl StreamRequest {
 impl Read for StreamRequest {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.rpos == self.rend && buf.len() >= 8192 {
+            self.check_deadline()?;
             return self.stream.read(buf);
         }
         let avail = self.fill_buf()?;
@@ -139,6 +169,7 @@ impl BufRead for StreamRequest {
             if self.rbuf.len() < 8192 {
                 self.rbuf.resize(8192, 0);
             }
+            self.check_deadline()?;
             let n = self.stream.read(&mut self.rbuf)?;
             self.rpos = 0;
             self.rend = n;
